@@ -9,10 +9,51 @@ package org.osvif.objects.base;
 public final class BackportException extends ObjectException {
     private static final long serialVersionUID = 1L;
 
+    /** Why the backport is impossible. */
+    public enum Kind {
+        /** The target version is newer than the object's own. */
+        INVALID_TARGET_VERSION,
+        /** A child's version is decided by no rule; a version manifest naming its class would decide it. */
+        NO_RULE
+    }
+
+    private final Kind kind;
+    private final String objectName;
+    private final String field;
+    private final String childObjectName;
+
     /**
+     * @param kind why
+     * @param objectName the object being written
+     * @param field the child field without a rule, or null
+     * @param childObjectName the declared class of that child, which a manifest should name, or null
      * @param message the whole message
      */
-    public BackportException(String message) {
+    public BackportException(Kind kind, String objectName, String field, String childObjectName, String message) {
         super(message);
+        this.kind = kind;
+        this.objectName = objectName;
+        this.field = field;
+        this.childObjectName = childObjectName;
+    }
+
+    /** @return why the backport is impossible */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** @return the wire name of the object being written */
+    public String objectName() {
+        return objectName;
+    }
+
+    /** @return the child field that has no rule, or null */
+    public String field() {
+        return field;
+    }
+
+    /** @return the class a version manifest should name for that child, or null */
+    public String childObjectName() {
+        return childObjectName;
     }
 }

@@ -44,7 +44,8 @@ final class Backporter {
         if (manifest == null) {
             List<ObjectVersion[]> rel = obj.objectType().relationship(f.name());
             if (rel == null) {
-                throw new BackportException("Cannot write " + obj.objectName() + " as " + target
+                throw new BackportException(BackportException.Kind.NO_RULE, obj.objectName(), f.name(),
+                        f.type().objectName(), "Cannot write " + obj.objectName() + " as " + target
                         + ": no rule gives the version of its child field '" + f.name()
                         + "' (o.vo: No rule for " + f.name() + "); give a version manifest that names "
                         + f.type().objectName());
@@ -89,6 +90,10 @@ final class Backporter {
             VersionManifest manifest) {
         Object value = obj.valueAt(f.index());
         JsonNode node = data.get(f.name());
+        if (node == null) {
+            // the class's own step dropped the field for this version (HostVIFInfo 1.0); o.vo fails with a KeyError
+            return;
+        }
         if (value instanceof VersionedObject child) {
             one(child, node, to, manifest);
         } else if (value instanceof List<?> list) {

@@ -35,7 +35,7 @@ public final class CanonicalJson {
             for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
                 keys.add(it.next());
             }
-            keys.sort(null);
+            keys.sort(CanonicalJson::compareCodePoints);
             sb.append('{');
             for (int i = 0; i < keys.size(); i++) {
                 newline(sb, indent + 1);
@@ -72,10 +72,29 @@ public final class CanonicalJson {
         } else if (node.isIntegralNumber()) {
             sb.append(node.bigIntegerValue());
         } else if (node.isNumber()) {
-            sb.append(PythonText.floatRepr(node.doubleValue()));
+            double d = node.doubleValue();
+            // json.dumps spells the non-finite floats (JSON has none) as JavaScript does.
+            sb.append(Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity")
+                    : PythonText.floatRepr(d));
         } else {
             throw new IllegalArgumentException("not a JSON value: " + node.getNodeType());
         }
+    }
+
+    /** Python sorts str keys by code point; String.compareTo sorts by UTF-16 unit, which differs above U+FFFF. */
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     private static void newline(StringBuilder sb, int indent) {

@@ -63,12 +63,12 @@ public final class Field<T> {
      */
     T accept(String objectName, Object value) {
         if (value == null) {
-            return nullValue(objectName, name);
+            return nullValue(objectName, null);
         }
         try {
             return type.accept(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidFieldValueException(objectName, name, String.valueOf(value), e.getMessage());
+            throw new InvalidFieldValueException(objectName, name, null, String.valueOf(value), e.getMessage());
         }
     }
 
@@ -79,8 +79,8 @@ public final class Field<T> {
         try {
             return type.read(node, reader, path);
         } catch (IllegalArgumentException e) {
-            throw new InvalidFieldValueException(objectName, path, node.isTextual() ? node.textValue() : node.toString(),
-                    e.getMessage());
+            throw new InvalidFieldValueException(objectName, name, path,
+                    node.isTextual() ? node.textValue() : FieldTypes.preview(node), e.getMessage());
         }
     }
 
@@ -91,7 +91,7 @@ public final class Field<T> {
         if (hasDefault) {
             return defaultValue;
         }
-        throw new InvalidFieldValueException(objectName, where, null, "Field `" + name + "' cannot be None");
+        throw new InvalidFieldValueException(objectName, name, where, null, "Field `" + name + "' cannot be None");
     }
 
     /** @return a one-line description, e.g. {@code address: MACAddress nullable} */

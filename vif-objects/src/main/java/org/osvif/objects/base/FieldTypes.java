@@ -190,7 +190,8 @@ public final class FieldTypes {
             if (s == null) {
                 throw new IllegalArgumentException("A UUID string is required, not a " + typeName(value));
             }
-            if (!UUID_FORM.matcher(s).matches() || (s.startsWith("{") != s.endsWith("}"))) {
+            String body = s.startsWith("urn:uuid:") ? s.substring("urn:uuid:".length()) : s;
+            if (!UUID_FORM.matcher(s).matches() || (body.startsWith("{") != body.endsWith("}"))) {
                 throw new IllegalArgumentException("Malformed UUID " + s);
             }
             return s;
@@ -207,11 +208,6 @@ public final class FieldTypes {
         @Override
         JsonNode write(String value) {
             return JSON.textNode(value);
-        }
-
-        @Override
-        String stringify(String value) {
-            return "'" + value + "'";
         }
     };
 
@@ -266,7 +262,8 @@ public final class FieldTypes {
             E read(JsonNode node, PrimitiveReader reader, String path) {
                 E e = node.isTextual() ? byWire.get(node.textValue()) : null;
                 if (e == null) {
-                    throw new IllegalArgumentException("Field value " + node + " is invalid (valid: " + valid + ")");
+                    throw new IllegalArgumentException("Field value " + preview(node) + " is invalid (valid: " + valid
+                            + ")");
                 }
                 return e;
             }
@@ -321,6 +318,33 @@ public final class FieldTypes {
 
     static String typeName(Object value) {
         return value == null ? "null" : value.getClass().getSimpleName();
+    }
+
+    private static final int PREVIEW_DEPTH = 100;
+
+    /**
+     * A JSON value as compact text for an error message. Jackson cannot write a
+     * tree nested deeper than its limit (it throws a plain RuntimeException), so
+     * such a value is described instead of written.
+     */
+    static String preview(JsonNode node) {
+        return nestsDeeperThan(node, PREVIEW_DEPTH) ? "<a JSON " + jsonType(node) + " nested deeper than "
+                + PREVIEW_DEPTH + " levels>" : node.toString();
+    }
+
+    private static boolean nestsDeeperThan(JsonNode node, int levels) {
+        if (!node.isContainerNode()) {
+            return false;
+        }
+        if (levels == 0) {
+            return true;
+        }
+        for (JsonNode child : node) {
+            if (nestsDeeperThan(child, levels - 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String jsonType(JsonNode node) {

@@ -1,6 +1,7 @@
 package org.osvif.objects.base;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +19,8 @@ import java.util.Objects;
  * }</pre>
  */
 public final class PrimitiveCodec {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final ObjectRegistry registry;
 
     /**
@@ -119,6 +121,9 @@ public final class PrimitiveCodec {
      * @throws InvalidPrimitiveException with the parser's reason
      */
     public static JsonNode parse(String json) {
+        if (json == null) {
+            throw new InvalidPrimitiveException("$", "no JSON value in the input");
+        }
         try {
             JsonNode node = MAPPER.readTree(json);
             if (node == null || node.isMissingNode()) {

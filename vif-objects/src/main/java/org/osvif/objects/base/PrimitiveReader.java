@@ -2,6 +2,7 @@ package org.osvif.objects.base;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 
 /** Reads primitives into objects: the one place the envelope is parsed. */
 final class PrimitiveReader {
@@ -56,6 +57,12 @@ final class PrimitiveReader {
         List<Field<?>> fields = type.fields();
         Object[] values = new Object[fields.size()];
         long set = 0;
+        // o.vo builds the object with cls() first, so upstream's constructor defaults
+        // (Network's subnets, multi_host, ...) are set, but not changed, unless the data says otherwise.
+        for (Map.Entry<Field<?>, Object> e : type.initialValues().entrySet()) {
+            values[e.getKey().index()] = e.getValue();
+            set |= 1L << e.getKey().index();
+        }
         String dataPath = path + "." + Envelope.DATA;
         for (Field<?> f : fields) {
             JsonNode value = data.get(f.name());

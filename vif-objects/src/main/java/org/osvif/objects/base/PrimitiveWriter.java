@@ -23,7 +23,8 @@ final class PrimitiveWriter {
     static ObjectNode writeObject(VersionedObject obj, ObjectVersion target, VersionManifest manifest) {
         ObjectVersion version = target == null ? obj.version() : target;
         if (obj.version().isBefore(version)) {
-            throw new BackportException("Invalid target version " + version + " for " + obj.objectName() + " "
+            throw new BackportException(BackportException.Kind.INVALID_TARGET_VERSION, obj.objectName(), null, null,
+                    "Invalid target version " + version + " for " + obj.objectName() + " "
                     + obj.version() + ": an object can only be written at its own version or an earlier one");
         }
         ObjectNode data = JSON.objectNode();

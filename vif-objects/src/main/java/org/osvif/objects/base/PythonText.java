@@ -1,6 +1,8 @@
 package org.osvif.objects.base;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /** Python's text conversions that o.vo's coercions rely on: {@code str(float)} and {@code int(str)}. */
 final class PythonText {
@@ -8,8 +10,9 @@ final class PythonText {
     }
 
     /**
-     * Python's {@code repr(float)}: shortest round-trip digits, fixed notation for
-     * {@code 1e-4 <= |x| < 1e16} (always with a fraction), scientific otherwise.
+     * Python's {@code repr(float)}: shortest round-trip digits (closest to the
+     * exact value among the shortest), fixed notation for {@code 1e-4 <= |x| < 1e16}
+     * (always with a fraction), scientific otherwise.
      */
     static String floatRepr(double x) {
         if (Double.isNaN(x)) {
@@ -21,17 +24,43 @@ final class PythonText {
         if (x == 0) {
             return (1 / x < 0) ? "-0.0" : "0.0";
         }
-        BigDecimal d = new BigDecimal(Double.toString(x)).stripTrailingZeros();
-        String digits = d.unscaledValue().abs().toString();
+        BigDecimal d = shortest(Math.abs(x)).stripTrailingZeros();
+        String digits = d.unscaledValue().toString();
         int exponent = digits.length() - 1 - d.scale();
         String sign = x < 0 ? "-" : "";
         if (exponent >= -4 && exponent < 16) {
-            String plain = d.abs().toPlainString();
+            String plain = d.toPlainString();
             return sign + (plain.indexOf('.') < 0 ? plain + ".0" : plain);
         }
         String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
         String exp = (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
         return sign + mantissa + "e" + exp;
+    }
+
+    /**
+     * The decimal with the fewest significant digits that reads back as {@code x}
+     * and, among those, the closest to {@code x}. {@link Double#toString} does not
+     * promise the fewest digits before Java 19 (JDK-4511638), so it is not used.
+     */
+    private static BigDecimal shortest(double x) {
+        BigDecimal exact = new BigDecimal(x);
+        for (int precision = 1; precision < 17; precision++) {
+            BigDecimal down = exact.round(new MathContext(precision, RoundingMode.FLOOR));
+            BigDecimal up = exact.round(new MathContext(precision, RoundingMode.CEILING));
+            boolean downOk = down.doubleValue() == x;
+            boolean upOk = up.doubleValue() == x;
+            if (downOk && upOk) {
+                int cmp = exact.subtract(down).compareTo(up.subtract(exact));
+                return cmp < 0 ? down : cmp > 0 ? up : exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+            }
+            if (downOk) {
+                return down;
+            }
+            if (upOk) {
+                return up;
+            }
+        }
+        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
     }
 
     /**

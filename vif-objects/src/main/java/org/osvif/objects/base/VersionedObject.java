@@ -18,7 +18,9 @@ import java.util.Set;
  * <p>Objects are built with their class's builder and read from primitives with
  * {@link PrimitiveCodec}. A freshly built object is at its class's current
  * version and every field set through the builder counts as changed; an object
- * read from a primitive keeps the primitive's version and {@code changes}.
+ * read from a primitive keeps the primitive's version and {@code changes}, and,
+ * as o.vo (which builds it with {@code cls()} first), starts from its class's
+ * constructor defaults, set but not changed.
  *
  * <p>Accessors of subclasses follow one rule: a nullable field returns an
  * {@link Optional} (empty when null or unset); another field returns its value,

@@ -206,7 +206,7 @@ public final class IpAddress {
         if (zero80 && g[5] == 0xffff) {
             return "::ffff:" + dotted(12);
         }
-        if (zero80 && g[5] == 0 && (g[6] != 0 || g[7] > 0xffff)) {
+        if (zero80 && g[5] == 0 && g[6] != 0) {
             return "::" + dotted(12);
         }
         int bestStart = -1;

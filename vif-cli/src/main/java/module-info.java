@@ -1,0 +1,11 @@
+/**
+ * vifctl, the command line over os-vif for Java. Its interface is the command
+ * line itself (see the module's README); no package is exported.
+ */
+module org.osvif.cli {
+    requires info.picocli;
+    requires org.osvif.objects;
+
+    // picocli sets the @Option and @Parameters fields of the commands reflectively.
+    opens org.osvif.cli to info.picocli;
+}

@@ -1,0 +1,28 @@
+package org.osvif.cli;
+
+import java.io.PrintWriter;
+import org.osvif.objects.base.ObjectException;
+import picocli.CommandLine;
+
+/**
+ * Turns what a command throws into an exit code. A user error of the object
+ * layer ({@link ObjectException}) is one line on standard error and
+ * {@link ExitCodes#INVALID_OBJECT}; anything else is a vifctl bug, reported with
+ * its stack trace and {@link ExitCodes#INTERNAL_ERROR}.
+ */
+final class ExecutionErrorHandler implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        if (ex instanceof ObjectException oe) {
+            err.println("vifctl: " + ObjectErrorMessage.of(oe));
+            err.flush();
+            return ExitCodes.INVALID_OBJECT;
+        }
+        err.println("vifctl: internal error (please report it): " + ex);
+        ex.printStackTrace(err);
+        err.flush();
+        return ExitCodes.INTERNAL_ERROR;
+    }
+}

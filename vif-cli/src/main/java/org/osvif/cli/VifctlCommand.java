@@ -1,0 +1,32 @@
+package org.osvif.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+/**
+ * The top-level {@code vifctl} command. It does nothing by itself; each
+ * subcommand is its own class, listed here.
+ */
+@Command(name = "vifctl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "A command line over os-vif for Java, the library that plugs the network interfaces "
+                + "(VIFs) of virtual machines.",
+        commandListHeading = "%nCommands:%n",
+        exitCodeListHeading = "%nExit codes (of every command):%n",
+        exitCodeList = {
+            "0:done",
+            "1:internal error (a vifctl bug)",
+            "2:usage error",
+            "3:invalid input object"},
+        subcommands = {ConvertCommand.class, CommandLine.HelpCommand.class})
+public final class VifctlCommand implements Callable<Integer> {
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Picocli calls this only when no subcommand is given, which is a usage error. */
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (e.g. 'convert')");
+    }
+}

@@ -5,6 +5,10 @@
 module org.osvif.cli {
     requires info.picocli;
     requires org.osvif.objects;
+    requires org.osvif.core;
+    requires org.osvif.testing;
+
+    uses org.osvif.spi.VifPluginProvider;
 
     // picocli sets the @Option and @Parameters fields of the commands reflectively.
     opens org.osvif.cli to info.picocli;

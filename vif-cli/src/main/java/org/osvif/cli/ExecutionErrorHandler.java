@@ -1,12 +1,14 @@
 package org.osvif.cli;
 
 import java.io.PrintWriter;
+import org.osvif.config.ConfigException;
 import org.osvif.objects.base.ObjectException;
 import picocli.CommandLine;
 
 /**
  * Turns what a command throws into an exit code. A user error of the object
- * layer ({@link ObjectException}) is one line on standard error and
+ * layer ({@link ObjectException}) or of the configuration ({@link ConfigException}) is one line on
+ * standard error and
  * {@link ExitCodes#INVALID_OBJECT}; anything else is a vifctl bug, reported with
  * its stack trace and {@link ExitCodes#INTERNAL_ERROR}.
  */
@@ -17,6 +19,11 @@ final class ExecutionErrorHandler implements CommandLine.IExecutionExceptionHand
         PrintWriter err = cmd.getErr();
         if (ex instanceof ObjectException oe) {
             err.println("vifctl: " + ObjectErrorMessage.of(oe));
+            err.flush();
+            return ExitCodes.INVALID_OBJECT;
+        }
+        if (ex instanceof ConfigException ce) {
+            err.println("vifctl: invalid configuration: " + OneLine.of(ce.getMessage()));
             err.flush();
             return ExitCodes.INVALID_OBJECT;
         }

@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
             "0:done",
             "1:internal error (a vifctl bug)",
             "2:usage error",
-            "3:invalid input object"},
-        subcommands = {ConvertCommand.class, CommandLine.HelpCommand.class})
+            "3:invalid input: an object, or a configuration value"},
+        subcommands = {ConvertCommand.class, HostInfoCommand.class, ConfigReferenceCommand.class,
+            CommandLine.HelpCommand.class})
 public final class VifctlCommand implements Callable<Integer> {
     @Spec
     private CommandLine.Model.CommandSpec spec;

@@ -62,6 +62,6 @@ class VifctlCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("vifctl: Unmatched arguments from index 0: 'conver', 'x.json'\n")
-                .contains("Did you mean: vifctl convert?").endsWith("Try 'vifctl --help' for more information.\n");
+                .contains("Did you mean: vifctl convert").endsWith("Try 'vifctl --help' for more information.\n");
     }
 }

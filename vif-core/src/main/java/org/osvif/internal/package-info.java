@@ -1,0 +1,4 @@
+/**
+ * Implementation details; not exported.
+ */
+package org.osvif.internal;

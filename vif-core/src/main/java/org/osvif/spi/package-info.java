@@ -1,0 +1,4 @@
+/**
+ * The plugin SPI: what a VIF plugin implements and what it is given.
+ */
+package org.osvif.spi;

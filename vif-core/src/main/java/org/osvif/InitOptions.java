@@ -30,6 +30,15 @@ public final class InitOptions {
         return new Builder();
     }
 
+    /** @return a builder holding these options */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.commandRunner = commandRunner;
+        b.providers = providers;
+        b.classLoader = classLoader;
+        return b;
+    }
+
     /** @return the runner to use, or null for the system runner built from configuration */
     public CommandRunner commandRunner() {
         return commandRunner;

@@ -2,6 +2,9 @@ package org.osvif.cli;
 
 import java.io.PrintWriter;
 import org.osvif.config.ConfigException;
+import org.osvif.exception.NoMatchingPluginException;
+import org.osvif.exception.PlugException;
+import org.osvif.exception.UnplugException;
 import org.osvif.objects.base.ObjectException;
 import picocli.CommandLine;
 
@@ -19,6 +22,18 @@ final class ExecutionErrorHandler implements CommandLine.IExecutionExceptionHand
         PrintWriter err = cmd.getErr();
         if (ex instanceof ObjectException oe) {
             err.println("vifctl: " + ObjectErrorMessage.of(oe));
+            err.flush();
+            return ExitCodes.INVALID_OBJECT;
+        }
+        if (ex instanceof PlugException || ex instanceof UnplugException) {
+            Throwable cause = ex.getCause() == null ? ex : ex.getCause();
+            err.println("vifctl: " + (ex instanceof PlugException ? "plug" : "unplug") + " failed: "
+                    + OneLine.of(String.valueOf(cause.getMessage())));
+            err.flush();
+            return ExitCodes.ACTION_FAILED;
+        }
+        if (ex instanceof NoMatchingPluginException nm) {
+            err.println("vifctl: invalid input: " + OneLine.of(nm.getMessage()));
             err.flush();
             return ExitCodes.INVALID_OBJECT;
         }

@@ -13,6 +13,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The input object is wrong: not JSON, not a primitive, a field refuses its value, or no such backport. */
     public static final int INVALID_OBJECT = 3;
+    /** A plug or unplug failed on the host; the message carries the failing command and its stderr. */
+    public static final int ACTION_FAILED = 4;
 
     private ExitCodes() {
     }

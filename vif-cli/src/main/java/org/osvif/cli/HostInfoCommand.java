@@ -72,7 +72,8 @@ public final class HostInfoCommand implements Callable<Integer> {
             }
         }
         HostInfo info;
-        try (OsVif osvif = OsVif.initialize(vifConfig, InitOptions.builder().commandRunner(NO_COMMANDS).build())) {
+        try (OsVif osvif = OsVif.initialize(vifConfig,
+                streams.initOptions().toBuilder().commandRunner(NO_COMMANDS).build())) {
             info = osvif.hostInfo(permitted);
         }
         streams.out().print(CanonicalJson.write(OsVifObjects.codec().toPrimitive(info)));

@@ -3,6 +3,7 @@ package org.osvif.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import org.osvif.InitOptions;
 import picocli.CommandLine;
 
 /**
@@ -32,6 +33,11 @@ public final class Main {
      */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         return commandLine(new CliStreams(in, out, err)).execute(args);
+    }
+
+    /** Like {@link #run(String[], InputStream, PrintStream, PrintStream)}, with the library wired by the caller. */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, InitOptions options) {
+        return commandLine(new CliStreams(in, out, err, options)).execute(args);
     }
 
     static CommandLine commandLine(CliStreams streams) {

@@ -18,8 +18,10 @@ import picocli.CommandLine.Spec;
             "0:done",
             "1:internal error (a vifctl bug)",
             "2:usage error",
-            "3:invalid input: an object, or a configuration value"},
-        subcommands = {ConvertCommand.class, HostInfoCommand.class, ConfigReferenceCommand.class,
+            "3:invalid input: an object, or a configuration value",
+            "4:a plug or unplug failed on the host"},
+        subcommands = {ConvertCommand.class, PlugCommand.class, UnplugCommand.class, HostInfoCommand.class,
+            ConfigReferenceCommand.class,
             CommandLine.HelpCommand.class})
 public final class VifctlCommand implements Callable<Integer> {
     @Spec

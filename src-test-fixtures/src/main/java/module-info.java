@@ -5,12 +5,14 @@
  * Open vSwitch in a network namespace ({@code org.osvif.testing.ovs}) with its
  * JUnit 5 side ({@code org.osvif.testing.junit}).
  */
+// The JUnit extensions expose JUnit types; only tests, which have JUnit, use them.
+@SuppressWarnings("exports")
 module org.osvif.testing {
     // CommandRunner is in the public signatures of this module.
     requires transitive org.osvif.core;
     // Only the JUnit extensions need JUnit; vifctl uses the runners and PrivateOvs at run time without it
     // (static: optional at run time). Transitive because the extensions' public signatures use its types.
-    requires static transitive org.junit.jupiter.api;
+    requires static org.junit.jupiter.api;
     // PrivateOvs reads ovs-vsctl's and ovsdb-client's JSON output.
     requires com.fasterxml.jackson.databind;
 

@@ -19,6 +19,7 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
+        Logging.configure(java.util.Arrays.asList(args).contains("--verbose"));
         System.exit(run(args, System.in, System.out, System.err));
     }
 

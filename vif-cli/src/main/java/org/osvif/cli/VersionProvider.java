@@ -14,7 +14,15 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {"vifctl " + version()};
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        lines.add("vifctl " + version() + " (os-vif for Java; objects of os-vif 5.1)");
+        StringBuilder objects = new StringBuilder("objects:");
+        org.osvif.objects.OsVifObjects.registry().types().stream()
+                .sorted(java.util.Comparator.comparing(org.osvif.objects.base.ObjectType::name))
+                .forEach(t -> objects.append(' ').append(t.name()).append(' ').append(t.version()).append(','));
+        objects.setLength(objects.length() - 1);
+        lines.add(objects.toString());
+        return lines.toArray(String[]::new);
     }
 
     /** @return the project version, or {@code dev} when it cannot be found */

@@ -20,12 +20,17 @@ import picocli.CommandLine.Spec;
             "2:usage error",
             "3:invalid input: an object, or a configuration value",
             "4:a plug or unplug failed on the host"},
-        subcommands = {ConvertCommand.class, PlugCommand.class, UnplugCommand.class, HostInfoCommand.class,
+        subcommands = {DemoCommand.class, ConvertCommand.class, PlugCommand.class, UnplugCommand.class, HostInfoCommand.class,
             ConfigReferenceCommand.class,
-            CommandLine.HelpCommand.class})
+            CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class})
 public final class VifctlCommand implements Callable<Integer> {
     @Spec
     private CommandLine.Model.CommandSpec spec;
+
+    /** Read by {@link Main#main} before anything logs; declared here so that help lists it. */
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Log at debug level, every command run included (to standard error).")
+    private boolean verbose;
 
     /** Picocli calls this only when no subcommand is given, which is a usage error. */
     @Override

@@ -46,12 +46,22 @@ record CliRun(int exitCode, String out, String err) {
      * @return the run
      */
     static CliRun withStdin(byte[] stdin, String... args) {
+        return withOptions(org.osvif.InitOptions.defaults(), stdin, args);
+    }
+
+    /**
+     * @param options how the library is wired (e.g. an explicit provider list)
+     * @param stdin standard input
+     * @param args the command line
+     * @return the run
+     */
+    static CliRun withOptions(org.osvif.InitOptions options, byte[] stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Main.run(args, new ByteArrayInputStream(stdin), o, e);
+            code = Main.run(args, new ByteArrayInputStream(stdin), o, e, options);
         }
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

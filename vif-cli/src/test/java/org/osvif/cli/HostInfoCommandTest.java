@@ -1,7 +1,6 @@
 package org.osvif.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.osvif.cli.CliRun.vifctl;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +8,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osvif.InitOptions;
+import java.util.ServiceLoader;
+import org.osvif.spi.VifPluginProvider;
 
 @DisplayName("vifctl host-info")
 class HostInfoCommandTest {
@@ -59,8 +61,28 @@ class HostInfoCommandTest {
             }
             """;
 
+    private static VifPluginProvider noop() {
+        return ServiceLoader.load(VifPluginProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(p -> p.name().equals("noop")).findFirst().orElseThrow();
+    }
+
+    /** host-info with only the noop plugin, so the expected text stays small. */
+    private static CliRun vifctl(String... args) {
+        return CliRun.withOptions(InitOptions.builder().providers(noop()).build(), new byte[0],
+                args);
+    }
+
     @Test
-    @DisplayName("prints the HostInfo primitive of the discovered plugins as canonical JSON")
+    @DisplayName("by default describes every plugin vifctl ships, sorted by name")
+    void discovered() {
+        CliRun run = CliRun.vifctl("host-info");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).containsSubsequence("\"plugin_name\": \"linux_bridge\"", "\"plugin_name\": \"noop\"",
+                "\"plugin_name\": \"ovs\"");
+    }
+
+    @Test
+    @DisplayName("prints the HostInfo primitive of the plugins as canonical JSON")
     void prints() {
         CliRun run = vifctl("host-info");
         assertThat(run.err()).isEmpty();

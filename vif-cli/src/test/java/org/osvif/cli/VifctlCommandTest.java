@@ -15,7 +15,9 @@ class VifctlCommandTest {
         CliRun run = vifctl("--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.out()).startsWith("Usage: vifctl [-hV] [COMMAND]").contains("  convert  ", "Exit codes");
+        assertThat(run.out()).startsWith("Usage: vifctl [-hV] [--verbose] [COMMAND]")
+                .contains("  demo  ", "  convert  ", "  plug  ", "  unplug  ", "  host-info  ", "  config-reference  ",
+                        "  generate-completion  ", "Exit codes", "  4   a plug or unplug failed on the host");
     }
 
     @Test
@@ -37,11 +39,14 @@ class VifctlCommandTest {
     }
 
     @Test
-    @DisplayName("--version prints 'vifctl' and the project version")
+    @DisplayName("--version prints 'vifctl', the project version and every object version")
     void version() {
         CliRun run = vifctl("--version");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).matches("vifctl \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
+        assertThat(run.out().lines().findFirst().orElseThrow())
+                .matches("vifctl \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(os-vif for Java; objects of os-vif 5.1\\)");
+        assertThat(run.out()).contains("objects: DatapathOffloadBase 1.0, ").contains("VIFPortProfileOpenVSwitch 1.4")
+                .contains("VIFVHostUser 1.1\n");
         assertThat(VersionProvider.version()).isNotEqualTo("dev");
     }
 
@@ -63,5 +68,13 @@ class VifctlCommandTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("vifctl: Unmatched arguments from index 0: 'conver', 'x.json'\n")
                 .contains("Did you mean: vifctl convert").endsWith("Try 'vifctl --help' for more information.\n");
+    }
+
+    @Test
+    @DisplayName("generate-completion prints a bash completion script for every command")
+    void completion() {
+        CliRun run = vifctl("generate-completion");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("_complete_vifctl").contains("demo").contains("host-info");
     }
 }

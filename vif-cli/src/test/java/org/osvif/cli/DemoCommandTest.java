@@ -1,0 +1,58 @@
+package org.osvif.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.osvif.cli.CliRun.vifctl;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.osvif.testing.junit.RequiresOvs;
+import org.osvif.testing.ovs.PrivateOvs;
+
+@DisplayName("vifctl demo")
+class DemoCommandTest {
+
+    @Test
+    @DisplayName("--dry-run shows the plug and unplug commands and changes nothing")
+    void dryRun() {
+        CliRun run = vifctl("demo", "--dry-run");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("# plug VIFOpenVSwitch 3c7a1f52-4f7e-4a55-b2a0-6f1d1c0c8f11")
+                .contains("ovs-vsctl").contains("add-port br-int tap3c7a1f52-4f").contains("tag=4095")
+                .contains("# unplug").contains("del-port")
+                .contains("(dry run in ");
+    }
+
+    @Test
+    @RequiresOvs
+    @DisplayName("plugs an isolated port on a private Open vSwitch, unplugs it and leaves nothing behind")
+    void realRun() throws IOException {
+        long namespacesBefore = namespaces();
+        CliRun run = vifctl("demo");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("start a private Open vSwitch")
+                .contains("plugins: linux_bridge, noop, ovs")
+                .contains("Port tap3c7a1f52-4f: tag=4095 vlan_mode=trunk trunks=4095")
+                .contains("iface-id=3c7a1f52-4f7e-4a55-b2a0-6f1d1c0c8f11")
+                .contains("ovs: VIFBridge")
+                .contains("ports on br-int: []")
+                .contains("nothing is left on the host.");
+        assertThat(run.out().lines().filter(l -> l.startsWith("["))).hasSize(6);
+        assertThat(namespaces()).isEqualTo(namespacesBefore);
+        assertThat(PrivateOvs.removeStale()).isEmpty();
+    }
+
+    private static long namespaces() throws IOException {
+        Path dir = Path.of("/run/netns");
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("osvif-")).count();
+        }
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * The Open vSwitch VIF plugin, upstream's {@code vif_plug_ovs}: plugs
+ * VIFOpenVSwitch, VIFBridge (hybrid), VIFVHostUser and VIFHostDevice VIFs into
+ * Open vSwitch through an OVSDB API whose driver runs {@code ovs-vsctl}.
+ */
+module org.osvif.plug.ovs {
+    requires org.osvif.core;
+    requires org.slf4j;
+
+    exports org.osvif.plug.ovs;
+
+    provides org.osvif.spi.VifPluginProvider with org.osvif.plug.ovs.OvsPluginProvider;
+}

@@ -1,0 +1,483 @@
+package org.osvif.plug.ovs.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.osvif.plug.ovs.internal.OvsFixtures.BRIDGE;
+import static org.osvif.plug.ovs.internal.OvsFixtures.IFACE_ID;
+import static org.osvif.plug.ovs.internal.OvsFixtures.MAC;
+import static org.osvif.plug.ovs.internal.OvsFixtures.QBR;
+import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_KEY_TAP;
+import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_ROW;
+import static org.osvif.plug.ovs.internal.OvsFixtures.QVO;
+import static org.osvif.plug.ovs.internal.OvsFixtures.TAP;
+import static org.osvif.plug.ovs.internal.OvsFixtures.concat;
+import static org.osvif.plug.ovs.internal.OvsFixtures.createPortVif;
+import static org.osvif.plug.ovs.internal.OvsFixtures.deviceExists;
+import static org.osvif.plug.ovs.internal.OvsFixtures.exists;
+import static org.osvif.plug.ovs.internal.OvsFixtures.externalIds;
+import static org.osvif.plug.ovs.internal.OvsFixtures.findQos;
+import static org.osvif.plug.ovs.internal.OvsFixtures.instance;
+import static org.osvif.plug.ovs.internal.OvsFixtures.ip;
+import static org.osvif.plug.ovs.internal.OvsFixtures.isolating;
+import static org.osvif.plug.ovs.internal.OvsFixtures.network;
+import static org.osvif.plug.ovs.internal.OvsFixtures.nothingExists;
+import static org.osvif.plug.ovs.internal.OvsFixtures.ovsVif;
+import static org.osvif.plug.ovs.internal.OvsFixtures.plugin;
+import static org.osvif.plug.ovs.internal.OvsFixtures.portAlreadyExistsError;
+import static org.osvif.plug.ovs.internal.OvsFixtures.portAlreadyOn;
+import static org.osvif.plug.ovs.internal.OvsFixtures.profile;
+import static org.osvif.plug.ovs.internal.OvsFixtures.row;
+import static org.osvif.plug.ovs.internal.OvsFixtures.str;
+import static org.osvif.plug.ovs.internal.OvsFixtures.vsctl;
+import static org.osvif.plug.ovs.internal.OvsFixtures.vsctlRuns;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osvif.exec.CommandFailedException;
+import org.osvif.objects.VifOpenVSwitch;
+import org.osvif.testing.RecordingCommandRunner;
+import org.osvif.testing.RecordingCommandRunnerExtension;
+
+@ExtendWith(RecordingCommandRunnerExtension.class)
+@DisplayName("VIFOpenVSwitch, generic path")
+class GenericPlugTest {
+
+    /**
+     * The port transaction of a new tap on the system datapath: a plain {@code add-port} (the port
+     * must be new, since it gets a QoS row), the QoS row, then {@code portSet} (the isolation) and
+     * the link to the QoS row on the Port.
+     */
+    static List<String> newPortTxn(String bridge, String... portSet) {
+        List<String> argv = vsctl("--", "--may-exist", "add-br", bridge, "--", "set", "Bridge", bridge,
+                "datapath_type=system",
+                "--", "add-port", bridge, TAP,
+                "--", "--id=@qos", "create", "QoS", "type=linux-noop",
+                "external_ids={id=" + str(QOS_KEY_TAP) + ",_type=linux-noop}",
+                "--", "set", "Port", TAP);
+        argv.addAll(List.of(portSet));
+        argv.add("qos=@qos");
+        argv.addAll(List.of("--", "set", "Interface", TAP));
+        argv.addAll(externalIds(IFACE_ID));
+        return argv;
+    }
+
+    /**
+     * The re-plug transaction: {@code --may-exist add-port}, no isolation, no QoS row, only the
+     * Interface's columns.
+     */
+    static List<String> replugTxn(String bridge, String datapath) {
+        return concat(vsctl("--", "--may-exist", "add-br", bridge, "--", "set", "Bridge", bridge,
+                "datapath_type=" + datapath,
+                "--", "--may-exist", "add-port", bridge, TAP,
+                "--", "set", "Interface", TAP), externalIds(IFACE_ID));
+    }
+
+    @Nested
+    @DisplayName("plug")
+    class Plug {
+
+        @Test
+        @DisplayName("without create_port only ensures the bridge, in one ovs-vsctl run")
+        void ensuresBridgeOnly(RecordingCommandRunner runner) {
+            nothingExists(runner);
+            plugin(runner).plug(ovsVif(), instance());
+            assertThat(runner.argvs()).containsExactly(
+                    vsctl("--", "--may-exist", "add-br", BRIDGE, "--", "set", "Bridge", BRIDGE,
+                            "datapath_type=system"));
+        }
+
+        @Test
+        @DisplayName("without create_port uses the profile's datapath type")
+        void profileDatapath(RecordingCommandRunner runner) {
+            nothingExists(runner);
+            plugin(runner).plug(ovsVif(profile().datapathType("netdev").build()).build(), instance());
+            assertThat(runner.argvs()).containsExactly(
+                    vsctl("--", "--may-exist", "add-br", BRIDGE, "--", "set", "Bridge", BRIDGE,
+                            "datapath_type=netdev"));
+        }
+
+        @Test
+        @DisplayName("with create_port: MTU of an existing device, then one transaction with a plain add-port and QoS")
+        void createPort(RecordingCommandRunner runner) {
+            nothingExists(runner);
+            plugin(runner).plug(createPortVif(), instance());
+            assertThat(runner.argvs()).containsExactly(
+                    exists(TAP),
+                    newPortTxn(BRIDGE));
+            assertThat(runner.argvs()).noneMatch(a -> a.contains("find"));
+        }
+
+        @Test
+        @DisplayName("with isolate_vif a new port is tagged 4095, vlan_mode=trunk, trunks=[4095] in the same transaction")
+        void isolated(RecordingCommandRunner runner) {
+            nothingExists(runner);
+            plugin(runner, isolating()).plug(createPortVif(), instance());
+            assertThat(runner.argvs()).containsExactly(
+                    exists(TAP),
+                    newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
+        }
+
+        @Test
+        @DisplayName("a new isolated port costs exactly one ovs-vsctl run: no existence check")
+        void isolatedOneRun(RecordingCommandRunner runner) {
+            nothingExists(runner);
+            plugin(runner, isolating()).plug(createPortVif(), instance());
+            assertThat(vsctlRuns(runner)).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("re-plugging an existing port: the isolating transaction fails, the re-plug neither isolates it nor adds QoS")
+        void existingPort(RecordingCommandRunner runner) {
+            portAlreadyOn(runner, BRIDGE, TAP);
+            deviceExists(runner, TAP);
+            nothingExists(runner);
+            plugin(runner, isolating()).plug(createPortVif(), instance());
+            assertThat(runner.argvs()).containsExactly(
+                    exists(TAP),
+                    ip("link", "set", "dev", TAP, "mtu", "1500"),
+                    newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]"),
+                    replugTxn(BRIDGE, "system"));
+            assertThat(vsctlRuns(runner)).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("re-plugging an existing port without isolate_vif: the QoS transaction fails, the re-plug adds no QoS row")
+        void existingPortQosOnly(RecordingCommandRunner runner) {
+            portAlreadyOn(runner, BRIDGE, TAP);
+            deviceExists(runner, TAP);
+            nothingExists(runner);
+            plugin(runner).plug(createPortVif(), instance());
+            assertThat(runner.argvs()).containsExactly(
+                    exists(TAP),
+                    ip("link", "set", "dev", TAP, "mtu", "1500"),
+                    newPortTxn(BRIDGE),
+                    replugTxn(BRIDGE, "system"));
+        }
+
+        @Test
+        @DisplayName("a failure other than an existing port is not retried and propagates")
+        void otherFailureNotRetried(RecordingCommandRunner runner) {
+            runner.when(RecordingCommandRunner.argvContains("add-port")).thenFail(1,
+                    "ovs-vsctl: cannot create a port named " + TAP + " because an interface named " + TAP
+                            + " already exists on bridge br-ex\n");
+            nothingExists(runner);
+            assertThatThrownBy(() -> plugin(runner, isolating()).plug(createPortVif(), instance()))
+                    .isInstanceOf(CommandFailedException.class)
+                    .hasMessageContaining("because an interface named " + TAP + " already exists");
+            assertThat(runner.argvs()).containsExactly(
+                    exists(TAP),
+                    newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
+        }
+
+        @Test
+        @DisplayName("the same error about another port is not retried")
+        void otherPortNotRetried(RecordingCommandRunner runner) {
+            runner.when(RecordingCommandRunner.argvContains("add-port"))
+                    .thenFail(1, portAlreadyExistsError("tap0", BRIDGE));
+            nothingExists(runner);
+            assertThatThrownBy(() -> plugin(runner, isolating()).plug(createPortVif(), instance()))
+                    .isInstanceOf(CommandFailedException.class);
+            assertThat(vsctlRuns(runner)).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("a port on another bridge: the re-plug fails too, and its failure propagates")
+        void portOnOtherBridge(RecordingCommandRunner runner) {
+            portAlreadyOn(runner, BRIDGE, TAP);
+            String moved = "ovs-vsctl: \"--may-exist add-port " + BRIDGE + " " + TAP + "\" but " + TAP
+                    + " is actually attached to bridge br-ex\n";
+            runner.when(RecordingCommandRunner.argvContains("--may-exist", "add-port", BRIDGE, TAP)).thenFail(1, moved);
+            nothingExists(runner);
+            assertThatThrownBy(() -> plugin(runner, isolating()).plug(createPortVif(), instance()))
+                    .isInstanceOf(CommandFailedException.class)
+                    .hasMessageContaining("is actually attached to bridge br-ex");
+            assertThat(runner.argvs()).containsExactly(
+                    exists(TAP),
+                    newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]"),
+                    replugTxn(BRIDGE, "system"));
+        }
+
+        @Test
+        @DisplayName("the network's MTU wins over network_device_mtu")
+        void networkMtu(RecordingCommandRunner runner) {
+            deviceExists(runner, TAP);
+            nothingExists(runner);
+            VifOpenVSwitch vif = ovsVif(profile().createPort(true).build()).network(network(BRIDGE, 9000)).build();
+            plugin(runner).plug(vif, instance());
+            assertThat(runner.argvs()).contains(ip("link", "set", "dev", TAP, "mtu", "9000"));
+        }
+
+        @Test
+        @DisplayName("on the netdev datapath without isolation: --may-exist add-port, no QoS row, one ovs-vsctl run")
+        void netdevNoRead(RecordingCommandRunner runner) {
+            nothingExists(runner);
+            plugin(runner).plug(ovsVif(profile().createPort(true).datapathType("netdev").build()).build(),
+                    instance());
+            assertThat(runner.argvs()).containsExactly(
+                    exists(TAP),
+                    replugTxn(BRIDGE, "netdev"));
+            assertThat(vsctlRuns(runner)).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("on the netdev datapath without isolation an existing port is not a failure: still one run")
+        void netdevExistingPort(RecordingCommandRunner runner) {
+            portAlreadyOn(runner, BRIDGE, TAP);
+            nothingExists(runner);
+            plugin(runner).plug(ovsVif(profile().createPort(true).datapathType("netdev").build()).build(),
+                    instance());
+            assertThat(runner.argvs()).containsExactly(
+                    exists(TAP),
+                    replugTxn(BRIDGE, "netdev"));
+        }
+
+        @Test
+        @DisplayName("on the netdev datapath with isolate_vif: a plain add-port with the isolation, no QoS row")
+        void netdevIsolated(RecordingCommandRunner runner) {
+            nothingExists(runner);
+            plugin(runner, isolating()).plug(
+                    ovsVif(profile().createPort(true).datapathType("netdev").build()).build(), instance());
+            assertThat(runner.argvs()).containsExactly(
+                    exists(TAP),
+                    netdevIsolatedTxn());
+            assertThat(vsctlRuns(runner)).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("on the netdev datapath with isolate_vif an existing port is re-plugged without isolation")
+        void netdevIsolatedExisting(RecordingCommandRunner runner) {
+            portAlreadyOn(runner, BRIDGE, TAP);
+            nothingExists(runner);
+            plugin(runner, isolating()).plug(
+                    ovsVif(profile().createPort(true).datapathType("netdev").build()).build(), instance());
+            assertThat(runner.argvs()).containsExactly(
+                    exists(TAP),
+                    netdevIsolatedTxn(),
+                    replugTxn(BRIDGE, "netdev"));
+        }
+
+        private List<String> netdevIsolatedTxn() {
+            return concat(vsctl("--", "--may-exist", "add-br", BRIDGE, "--", "set", "Bridge", BRIDGE,
+                    "datapath_type=netdev",
+                    "--", "add-port", BRIDGE, TAP,
+                    "--", "set", "Port", TAP, "tag=4095", "vlan_mode=trunk", "trunks=[4095]",
+                    "--", "set", "Interface", TAP), externalIds(IFACE_ID));
+        }
+
+        @Test
+        @DisplayName("on a trunk bridge the port is not isolated and gets external_ids:bridge_name")
+        void trunkBridge(RecordingCommandRunner runner) {
+            nothingExists(runner);
+            String trunk = "tbr-5e6f7a8b-9c";
+            VifOpenVSwitch vif = ovsVif(profile().createPort(true).build()).network(network(trunk)).build();
+            plugin(runner, isolating()).plug(vif, instance());
+            List<String> txn = newPortTxn(trunk);
+            txn.add("external_ids:bridge_name=" + trunk);
+            assertThat(runner.argvs()).containsExactly(exists(TAP), txn);
+        }
+
+        @Test
+        @DisplayName("a VIF without a MAC gets no attached-mac")
+        void noMac(RecordingCommandRunner runner) {
+            nothingExists(runner);
+            VifOpenVSwitch vif = ovsVif(profile().createPort(true).build()).address((String) null).build();
+            plugin(runner).plug(vif, instance());
+            assertThat(runner.argvs()).hasSize(2);
+            assertThat(runner.argvs().get(1)).doesNotContain("external_ids:attached-mac=" + str(MAC))
+                    .contains("external_ids:iface-status=active");
+        }
+    }
+
+    @Nested
+    @DisplayName("create_tap")
+    class CreateTap {
+
+        @Test
+        @DisplayName("creates the tap first (IPv6 off, MAC, up, MTU), then the port")
+        void newTap(RecordingCommandRunner runner) {
+            nothingExists(runner);
+            plugin(runner).plug(ovsVif(profile().createPort(true).createTap(true).build()).build(), instance());
+            assertThat(runner.argvs()).containsExactly(
+                    exists(TAP),
+                    ip("tuntap", "add", "dev", TAP, "mode", "tap"),
+                    List.of("sysctl", "-q", "-e", "-w", "net.ipv6.conf." + TAP + ".disable_ipv6=1"),
+                    ip("link", "set", "dev", TAP, "address", MAC),
+                    ip("link", "set", "dev", TAP, "up"),
+                    ip("link", "set", "dev", TAP, "mtu", "1500"),
+                    newPortTxn(BRIDGE));
+        }
+
+        @Test
+        @DisplayName("with multiqueue the tap gets several queues")
+        void multiqueue(RecordingCommandRunner runner) {
+            nothingExists(runner);
+            plugin(runner).plug(ovsVif(profile().createPort(true).createTap(true).multiqueue(true).build()).build(),
+                    instance());
+            assertThat(runner.argvs().get(1)).isEqualTo(ip("tuntap", "add", "dev", TAP, "mode", "tap", "multi_queue"));
+        }
+
+        @Test
+        @DisplayName("an existing tap is kept and only gets its MTU")
+        void existingTap(RecordingCommandRunner runner) {
+            deviceExists(runner, TAP);
+            nothingExists(runner);
+            plugin(runner).plug(ovsVif(profile().createPort(true).createTap(true).build()).build(), instance());
+            assertThat(runner.argvs()).containsExactly(
+                    exists(TAP),
+                    exists(TAP),
+                    ip("link", "set", "dev", TAP, "mtu", "1500"),
+                    newPortTxn(BRIDGE));
+        }
+
+        @Test
+        @DisplayName("without create_port no tap is made, as upstream")
+        void needsCreatePort(RecordingCommandRunner runner) {
+            nothingExists(runner);
+            plugin(runner).plug(ovsVif(profile().createTap(true).build()).build(), instance());
+            assertThat(runner.argvs()).containsExactly(
+                    vsctl("--", "--may-exist", "add-br", BRIDGE, "--", "set", "Bridge", BRIDGE,
+                            "datapath_type=system"));
+        }
+
+        @Test
+        @DisplayName("a failed port transaction is not retried and deletes the tap it made")
+        void rollback(RecordingCommandRunner runner) {
+            runner.when(RecordingCommandRunner.argvContains("add-port"))
+                    .thenFail(1, "ovs-vsctl: no bridge named br-int");
+            nothingExists(runner);
+            assertThatThrownBy(() -> plugin(runner, isolating()).plug(
+                    ovsVif(profile().createPort(true).createTap(true).build()).build(), instance()))
+                    .isInstanceOf(CommandFailedException.class)
+                    .hasMessageContaining("no bridge named br-int");
+            assertThat(runner.argvs()).containsExactly(
+                    exists(TAP),
+                    ip("tuntap", "add", "dev", TAP, "mode", "tap"),
+                    List.of("sysctl", "-q", "-e", "-w", "net.ipv6.conf." + TAP + ".disable_ipv6=1"),
+                    ip("link", "set", "dev", TAP, "address", MAC),
+                    ip("link", "set", "dev", TAP, "up"),
+                    ip("link", "set", "dev", TAP, "mtu", "1500"),
+                    newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]"),
+                    ip("link", "del", "dev", TAP));
+            assertThat(vsctlRuns(runner)).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("a port left in the database without its tap: the tap is made, the re-plug keeps it")
+        void stalePortKeepsTap(RecordingCommandRunner runner) {
+            portAlreadyOn(runner, BRIDGE, TAP);
+            nothingExists(runner);
+            plugin(runner, isolating()).plug(ovsVif(profile().createPort(true).createTap(true).build()).build(),
+                    instance());
+            List<List<String>> argvs = runner.argvs();
+            assertThat(argvs.subList(argvs.size() - 2, argvs.size())).containsExactly(
+                    newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]"),
+                    replugTxn(BRIDGE, "system"));
+            assertThat(argvs).doesNotContain(ip("link", "del", "dev", TAP));
+        }
+
+        @Test
+        @DisplayName("a failed re-plug transaction deletes the tap this plug made")
+        void replugFailureRollsBack(RecordingCommandRunner runner) {
+            portAlreadyOn(runner, BRIDGE, TAP);
+            runner.when(RecordingCommandRunner.argvContains("--may-exist", "add-port", BRIDGE, TAP))
+                    .thenFail(1, "ovs-vsctl: transaction error: constraint violation\n");
+            nothingExists(runner);
+            assertThatThrownBy(() -> plugin(runner, isolating()).plug(
+                    ovsVif(profile().createPort(true).createTap(true).build()).build(), instance()))
+                    .isInstanceOf(CommandFailedException.class)
+                    .hasMessageContaining("constraint violation");
+            List<List<String>> argvs = runner.argvs();
+            assertThat(argvs.subList(argvs.size() - 3, argvs.size())).containsExactly(
+                    newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]"),
+                    replugTxn(BRIDGE, "system"),
+                    ip("link", "del", "dev", TAP));
+        }
+
+        @Test
+        @DisplayName("a tap that fails halfway is deleted again")
+        void tapHalfway(RecordingCommandRunner runner) {
+            runner.when(RecordingCommandRunner.argvStartsWith("sysctl")).thenFail(255, "sysctl: permission denied");
+            nothingExists(runner);
+            assertThatThrownBy(() -> plugin(runner).plug(
+                    ovsVif(profile().createPort(true).createTap(true).build()).build(), instance()))
+                    .isInstanceOf(CommandFailedException.class);
+            List<List<String>> argvs = runner.argvs();
+            assertThat(argvs).noneMatch(a -> a.contains("add-port"));
+            assertThat(argvs.get(argvs.size() - 1)).isEqualTo(ip("link", "del", "dev", TAP));
+        }
+    }
+
+    @Nested
+    @DisplayName("unplug")
+    class Unplug {
+
+        @Test
+        @DisplayName("removes the port, then its QoS rows, then the device")
+        void unplug(RecordingCommandRunner runner) {
+            runner.when(RecordingCommandRunner.argvContains("QoS")).thenReturn(row(QOS_ROW));
+            nothingExists(runner);
+            plugin(runner).unplug(createPortVif(), instance());
+            assertThat(runner.argvs()).containsExactly(
+                    exists(QBR),
+                    vsctl("--", "--if-exists", "del-port", BRIDGE, TAP),
+                    findQos(QOS_KEY_TAP, "linux-noop"),
+                    vsctl("--", "--if-exists", "destroy", "QoS", QOS_ROW),
+                    ip("link", "del", "dev", TAP));
+        }
+
+        @Test
+        @DisplayName("on the netdev datapath looks for no QoS row")
+        void netdev(RecordingCommandRunner runner) {
+            nothingExists(runner);
+            plugin(runner).unplug(ovsVif(profile().datapathType("netdev").build()).build(), instance());
+            assertThat(runner.argvs()).containsExactly(
+                    exists(QBR),
+                    vsctl("--", "--if-exists", "del-port", BRIDGE, TAP),
+                    ip("link", "del", "dev", TAP));
+        }
+
+        @Test
+        @DisplayName("deletes a trunk bridge in the same transaction")
+        void trunk(RecordingCommandRunner runner) {
+            nothingExists(runner);
+            String trunk = "tbr-5e6f7a8b-9c";
+            plugin(runner).unplug(ovsVif(profile().build()).network(network(trunk)).build(), instance());
+            assertThat(runner.argvs()).containsExactly(
+                    exists(QBR),
+                    vsctl("--", "--if-exists", "del-port", trunk, TAP, "--", "--if-exists", "del-br", trunk),
+                    findQos(QOS_KEY_TAP, "linux-noop"),
+                    ip("link", "del", "dev", TAP));
+        }
+
+        @Test
+        @DisplayName("takes the hybrid path when a qbr bridge is left over")
+        void leftoverHybridBridge(RecordingCommandRunner runner) {
+            deviceExists(runner, QBR);
+            nothingExists(runner);
+            plugin(runner).unplug(ovsVif(), instance());
+            assertThat(runner.argvs()).containsExactly(
+                    exists(QBR),
+                    ip("link", "del", "dev", QBR),
+                    vsctl("--", "--if-exists", "del-port", BRIDGE, QVO),
+                    findQos(OvsFixtures.QOS_KEY_QVO, "linux-noop"),
+                    ip("link", "del", "dev", QVO));
+        }
+
+        @Test
+        @DisplayName("of a VIF that is not plugged succeeds")
+        void idempotent(RecordingCommandRunner runner) {
+            runner.when(RecordingCommandRunner.argvStartsWith("ip", "link", "del"))
+                    .thenFail(1, "Cannot find device \"" + TAP + "\"");
+            nothingExists(runner);
+            plugin(runner).unplug(ovsVif(), instance());
+            assertThat(runner.argvs()).containsExactly(
+                    exists(QBR),
+                    vsctl("--", "--if-exists", "del-port", BRIDGE, TAP),
+                    findQos(QOS_KEY_TAP, "linux-noop"),
+                    ip("link", "del", "dev", TAP));
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package org.osvif.plug.ovs.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.osvif.plug.ovs.internal.OvsFixtures.BRIDGE;
+import static org.osvif.plug.ovs.internal.OvsFixtures.IFACE_ID;
+import static org.osvif.plug.ovs.internal.OvsFixtures.QBR;
+import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_KEY_QVO;
+import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_ROW;
+import static org.osvif.plug.ovs.internal.OvsFixtures.QVB;
+import static org.osvif.plug.ovs.internal.OvsFixtures.QVO;
+import static org.osvif.plug.ovs.internal.OvsFixtures.deviceExists;
+import static org.osvif.plug.ovs.internal.OvsFixtures.exists;
+import static org.osvif.plug.ovs.internal.OvsFixtures.externalIds;
+import static org.osvif.plug.ovs.internal.OvsFixtures.concat;
+import static org.osvif.plug.ovs.internal.OvsFixtures.findQos;
+import static org.osvif.plug.ovs.internal.OvsFixtures.hybridVif;
+import static org.osvif.plug.ovs.internal.OvsFixtures.instance;
+import static org.osvif.plug.ovs.internal.OvsFixtures.ip;
+import static org.osvif.plug.ovs.internal.OvsFixtures.isolating;
+import static org.osvif.plug.ovs.internal.OvsFixtures.nothingExists;
+import static org.osvif.plug.ovs.internal.OvsFixtures.plugin;
+import static org.osvif.plug.ovs.internal.OvsFixtures.portAlreadyOn;
+import static org.osvif.plug.ovs.internal.OvsFixtures.profile;
+import static org.osvif.plug.ovs.internal.OvsFixtures.row;
+import static org.osvif.plug.ovs.internal.OvsFixtures.str;
+import static org.osvif.plug.ovs.internal.OvsFixtures.vsctl;
+import static org.osvif.plug.ovs.internal.OvsFixtures.vsctlRuns;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osvif.exec.CommandFailedException;
+import org.osvif.plug.ovs.TapCreationNotSupportedException;
+import org.osvif.testing.RecordingCommandRunner;
+import org.osvif.testing.RecordingCommandRunnerExtension;
+
+@ExtendWith(RecordingCommandRunnerExtension.class)
+@DisplayName("VIFBridge, hybrid plug")
+class HybridPlugTest {
+
+    static List<List<String>> bridgeSetup(boolean create) {
+        List<List<String>> argvs = new ArrayList<>();
+        argvs.add(exists(QBR));
+        if (create) {
+            argvs.add(ip("link", "add", "name", QBR, "type", "bridge", "forward_delay", "0", "stp_state", "0",
+                    "mcast_snooping", "0", "ageing_time", "0"));
+        }
+        argvs.add(List.of("sysctl", "-q", "-e", "-w", "net.ipv6.conf." + QBR + ".disable_ipv6=1",
+                "net.ipv4.conf." + QBR + ".arp_ignore=1", "net.ipv4.conf." + QBR + ".arp_announce=2"));
+        argvs.add(ip("link", "set", "dev", QBR, "up"));
+        return argvs;
+    }
+
+    static List<List<String>> vethSetup() {
+        List<List<String>> argvs = new ArrayList<>();
+        argvs.add(ip("link", "del", "dev", QVB));
+        argvs.add(ip("link", "add", "name", QVB, "type", "veth", "peer", "name", QVO));
+        for (String dev : List.of(QVB, QVO)) {
+            argvs.add(ip("link", "set", "dev", dev, "up"));
+            argvs.add(ip("link", "set", "dev", dev, "promisc", "on"));
+            argvs.add(ip("link", "set", "dev", dev, "mtu", "1500"));
+        }
+        argvs.add(ip("link", "set", "dev", QVB, "master", QBR));
+        return argvs;
+    }
+
+    /** The transaction of a new qvo port: a plain add-port, its QoS row, {@code portSet} (the isolation). */
+    static List<String> portTxn(String... portSet) {
+        List<String> argv = vsctl("--", "--may-exist", "add-br", BRIDGE, "--", "set", "Bridge", BRIDGE,
+                "datapath_type=system",
+                "--", "add-port", BRIDGE, QVO,
+                "--", "--id=@qos", "create", "QoS", "type=linux-noop",
+                "external_ids={id=" + str(QOS_KEY_QVO) + ",_type=linux-noop}",
+                "--", "set", "Port", QVO);
+        argv.addAll(List.of(portSet));
+        argv.add("qos=@qos");
+        argv.addAll(List.of("--", "set", "Interface", QVO));
+        argv.addAll(externalIds(IFACE_ID));
+        return argv;
+    }
+
+    /** The re-plug transaction of an existing qvo port: --may-exist add-port, no isolation, no QoS row. */
+    static List<String> replugTxn() {
+        return concat(vsctl("--", "--may-exist", "add-br", BRIDGE, "--", "set", "Bridge", BRIDGE,
+                "datapath_type=system",
+                "--", "--may-exist", "add-port", BRIDGE, QVO,
+                "--", "set", "Interface", QVO), externalIds(IFACE_ID));
+    }
+
+    @Test
+    @DisplayName("plug makes the Linux bridge, the veth pair and the qvo port, without reading the database")
+    void plugNew(RecordingCommandRunner runner) {
+        nothingExists(runner);
+        plugin(runner).plug(hybridVif(), instance());
+        List<List<String>> expected = bridgeSetup(true);
+        expected.add(exists(QVO));
+        expected.addAll(vethSetup());
+        expected.add(portTxn());
+        assertThat(runner.argvs()).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    @DisplayName("plug with isolate_vif tags the new qvo port in its creating transaction, the only ovs-vsctl run")
+    void plugIsolated(RecordingCommandRunner runner) {
+        nothingExists(runner);
+        plugin(runner, isolating()).plug(hybridVif(), instance());
+        List<List<String>> expected = bridgeSetup(true);
+        expected.add(exists(QVO));
+        expected.addAll(vethSetup());
+        expected.add(portTxn("tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
+        assertThat(runner.argvs()).containsExactlyElementsOf(expected);
+        assertThat(vsctlRuns(runner)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a qvo port left in the database without its veth: the pair is made and the port re-plugged untagged")
+    void stalePort(RecordingCommandRunner runner) {
+        portAlreadyOn(runner, BRIDGE, QVO);
+        nothingExists(runner);
+        plugin(runner, isolating()).plug(hybridVif(), instance());
+        List<List<String>> expected = bridgeSetup(true);
+        expected.add(exists(QVO));
+        expected.addAll(vethSetup());
+        expected.add(portTxn("tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
+        expected.add(replugTxn());
+        assertThat(runner.argvs()).containsExactlyElementsOf(expected);
+        assertThat(vsctlRuns(runner)).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("re-plug of an existing pair only updates the MTUs")
+    void replug(RecordingCommandRunner runner) {
+        deviceExists(runner, QBR);
+        deviceExists(runner, QVO);
+        nothingExists(runner);
+        plugin(runner, isolating()).plug(hybridVif(), instance());
+        List<List<String>> expected = bridgeSetup(false);
+        expected.add(exists(QVO));
+        expected.add(ip("link", "set", "dev", QVB, "mtu", "1500"));
+        expected.add(ip("link", "set", "dev", QVO, "mtu", "1500"));
+        assertThat(runner.argvs()).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    @DisplayName("a failed port transaction is not retried and deletes the veth pair and the bridge this plug made")
+    void rollbackAll(RecordingCommandRunner runner) {
+        runner.when(RecordingCommandRunner.argvContains("add-port")).thenFail(1, "ovs-vsctl: transaction error");
+        nothingExists(runner);
+        assertThatThrownBy(() -> plugin(runner, isolating()).plug(hybridVif(), instance()))
+                .isInstanceOf(CommandFailedException.class)
+                .hasMessageContaining("transaction error");
+        List<List<String>> expected = bridgeSetup(true);
+        expected.add(exists(QVO));
+        expected.addAll(vethSetup());
+        expected.add(portTxn("tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
+        expected.add(ip("link", "del", "dev", QVB));
+        expected.add(ip("link", "del", "dev", QBR));
+        assertThat(runner.argvs()).containsExactlyElementsOf(expected);
+        assertThat(vsctlRuns(runner)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a failed re-plug transaction deletes the veth pair and the bridge this plug made")
+    void replugFailureRollsBack(RecordingCommandRunner runner) {
+        portAlreadyOn(runner, BRIDGE, QVO);
+        runner.when(RecordingCommandRunner.argvContains("--may-exist", "add-port", BRIDGE, QVO)).thenFail(1,
+                "ovs-vsctl: \"--may-exist add-port " + BRIDGE + " " + QVO + "\" but " + QVO
+                        + " is actually attached to bridge br-ex\n");
+        nothingExists(runner);
+        assertThatThrownBy(() -> plugin(runner).plug(hybridVif(), instance()))
+                .isInstanceOf(CommandFailedException.class)
+                .hasMessageContaining("is actually attached to bridge br-ex");
+        List<List<String>> argvs = runner.argvs();
+        assertThat(argvs.subList(argvs.size() - 4, argvs.size())).containsExactly(
+                portTxn(),
+                replugTxn(),
+                ip("link", "del", "dev", QVB),
+                ip("link", "del", "dev", QBR));
+    }
+
+    @Test
+    @DisplayName("a veth pair that fails to come up is deleted, and so is the bridge this plug made")
+    void vethHalfway(RecordingCommandRunner runner) {
+        runner.when(RecordingCommandRunner.argvContains("promisc")).thenFail(2, "RTNETLINK answers: error");
+        nothingExists(runner);
+        assertThatThrownBy(() -> plugin(runner).plug(hybridVif(), instance()))
+                .isInstanceOf(CommandFailedException.class);
+        List<List<String>> argvs = runner.argvs();
+        assertThat(argvs.subList(argvs.size() - 4, argvs.size())).containsExactly(
+                ip("link", "set", "dev", QVB, "up"),
+                ip("link", "set", "dev", QVB, "promisc", "on"),
+                ip("link", "del", "dev", QVB),
+                ip("link", "del", "dev", QBR));
+        assertThat(argvs).noneMatch(a -> a.contains("add-port"));
+    }
+
+    @Test
+    @DisplayName("a failure keeps a Linux bridge that existed before the plug")
+    void rollbackKeepsExistingBridge(RecordingCommandRunner runner) {
+        deviceExists(runner, QBR);
+        runner.when(RecordingCommandRunner.argvContains("master")).thenFail(2, "RTNETLINK answers: No such device");
+        nothingExists(runner);
+        assertThatThrownBy(() -> plugin(runner).plug(hybridVif(), instance()))
+                .isInstanceOf(CommandFailedException.class);
+        List<List<String>> argvs = runner.argvs();
+        assertThat(argvs.get(argvs.size() - 1)).isEqualTo(ip("link", "del", "dev", QVB));
+        assertThat(argvs).noneMatch(a -> a.contains("add-port"))
+                .doesNotContain(ip("link", "del", "dev", QBR));
+    }
+
+    @Test
+    @DisplayName("unplug deletes the Linux bridge, the qvo port, its QoS row, and the veth pair")
+    void unplug(RecordingCommandRunner runner) {
+        runner.when(RecordingCommandRunner.argvContains("QoS")).thenReturn(row(QOS_ROW));
+        nothingExists(runner);
+        plugin(runner).unplug(hybridVif(), instance());
+        assertThat(runner.argvs()).containsExactly(
+                ip("link", "del", "dev", QBR),
+                vsctl("--", "--if-exists", "del-port", BRIDGE, QVO),
+                findQos(QOS_KEY_QVO, "linux-noop"),
+                vsctl("--", "--if-exists", "destroy", "QoS", QOS_ROW),
+                ip("link", "del", "dev", QVO));
+    }
+
+    @Test
+    @DisplayName("plug and unplug of one VIF hold its lock while their commands run")
+    void locked(RecordingCommandRunner runner) {
+        org.osvif.net.NamedLocks locks = new org.osvif.net.NamedLocks();
+        String lock = "os-vif-ovs-hybrid-" + QVO;
+        List<Boolean> held = new ArrayList<>();
+        runner.when(c -> true).thenAnswer(c -> {
+            held.add(locks.isHeldByCurrentThread(lock));
+            if (c.argv().contains("find")) {
+                return RecordingCommandRunner.ok(OvsFixtures.NO_ROWS).apply(c);
+            }
+            if (c.argv().contains("show")) {
+                return RecordingCommandRunner.fail(1, "Device does not exist.").apply(c);
+            }
+            return RecordingCommandRunner.ok().apply(c);
+        });
+        OvsPlugin plugin = new OvsPlugin(OvsSettings.defaults(), new org.osvif.plug.ovs.internal.ovsdb.VsctlOvsdb(
+                runner, OvsFixtures.CONNECTION, java.time.Duration.ofSeconds(120)), runner, locks);
+        plugin.plug(hybridVif(), instance());
+        plugin.unplug(hybridVif(), instance());
+        assertThat(held).isNotEmpty().containsOnly(true);
+        assertThat(locks.isHeldByCurrentThread(lock)).isFalse();
+    }
+
+    @Test
+    @DisplayName("create_tap is refused before anything runs")
+    void createTap(RecordingCommandRunner runner) {
+        nothingExists(runner);
+        assertThatThrownBy(() -> plugin(runner).plug(hybridVif(profile().createTap(true).build()), instance()))
+                .isInstanceOf(TapCreationNotSupportedException.class)
+                .hasMessage("Tap creation is not supported for VIF type VIFBridge");
+        assertThat(runner.commandCount()).isZero();
+    }
+}

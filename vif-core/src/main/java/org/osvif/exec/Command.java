@@ -27,6 +27,12 @@ public record Command(List<String> argv, boolean privileged, Duration timeout, S
 
     /**
      * Checks and copies the parts.
+     *
+     * @param argv the program and its arguments
+     * @param privileged whether the root helper applies
+     * @param timeout how long it may run, or null for the default
+     * @param exitCodes the exit codes that mean success
+     * @param stdin text for standard input, or null
      */
     public Command {
         Objects.requireNonNull(argv, "argv");

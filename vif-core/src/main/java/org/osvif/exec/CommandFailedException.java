@@ -12,8 +12,11 @@ public class CommandFailedException extends VifException {
     /** Exit code reported when the process could not be started at all. */
     public static final int NOT_STARTED = -1;
     private final transient Command command;
+    /** The exit code. */
     private final int exitCode;
+    /** The stdout. */
     private final String stdout;
+    /** The stderr. */
     private final String stderr;
 
     /**

@@ -14,7 +14,15 @@ import java.util.Objects;
  */
 public record CommandResult(Command command, int exitCode, String stdout, String stderr, Duration duration) {
 
-    /** Checks the parts. */
+    /**
+     * Checks and copies the parts.
+     *
+     * @param command the command
+     * @param exitCode the exit code
+     * @param stdout standard output
+     * @param stderr standard error
+     * @param duration how long it ran
+     */
     public CommandResult {
         Objects.requireNonNull(command, "command");
         stdout = stdout == null ? "" : stdout;

@@ -5,6 +5,7 @@ import java.time.Duration;
 /** A command ran longer than its timeout and was killed. */
 public final class CommandTimeoutException extends CommandFailedException {
     private static final long serialVersionUID = 1L;
+    /** The timeout. */
     private final Duration timeout;
 
     /**

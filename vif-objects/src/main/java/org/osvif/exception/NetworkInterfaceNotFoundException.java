@@ -7,6 +7,7 @@ public class NetworkInterfaceNotFoundException extends VifException {
     private static final long serialVersionUID = 1L;
     /** Upstream's message template. */
     public static final String MSG_FMT = "Network interface %(interface)s not found";
+    /** The interface name. */
     private final String interfaceName;
 
     /**

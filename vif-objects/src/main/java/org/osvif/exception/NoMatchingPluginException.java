@@ -8,6 +8,7 @@ public class NoMatchingPluginException extends VifException {
     private static final long serialVersionUID = 1L;
     /** Upstream's message template. */
     public static final String MSG_FMT = "No VIF plugin was found with the name %(plugin_name)s";
+    /** The plugin name. */
     private final String pluginName;
 
     /**

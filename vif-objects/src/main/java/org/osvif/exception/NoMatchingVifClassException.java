@@ -7,6 +7,7 @@ public class NoMatchingVifClassException extends VifException {
     private static final long serialVersionUID = 1L;
     /** Upstream's message template. */
     public static final String MSG_FMT = "No VIF class was found with the name %(name)s";
+    /** The name. */
     private final String name;
 
     /**

@@ -19,6 +19,7 @@ public abstract class DatapathOffloadBase extends VersionedObject {
         TYPE = b.build();
     }
 
+    /** @param state the state the type hands over */
     protected DatapathOffloadBase(State state) {
         super(state);
     }

@@ -47,6 +47,7 @@ public abstract class VifBase extends VersionedObject {
         TYPE = b.build();
     }
 
+    /** @param state the state the type hands over */
     protected VifBase(State state) {
         super(state);
     }

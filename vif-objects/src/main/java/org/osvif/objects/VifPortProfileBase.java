@@ -26,6 +26,7 @@ public abstract class VifPortProfileBase extends VersionedObject {
         TYPE = b.build();
     }
 
+    /** @param state the state the type hands over */
     protected VifPortProfileBase(State state) {
         super(state);
     }

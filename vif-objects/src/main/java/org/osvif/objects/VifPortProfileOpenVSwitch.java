@@ -48,6 +48,7 @@ public class VifPortProfileOpenVSwitch extends VifPortProfileBase {
         TYPE = b.build();
     }
 
+    /** @param state the state the type hands over */
     protected VifPortProfileOpenVSwitch(State state) {
         super(state);
     }

@@ -17,9 +17,13 @@ public final class BackportException extends ObjectException {
         NO_RULE
     }
 
+    /** The kind. */
     private final Kind kind;
+    /** The object name. */
     private final String objectName;
+    /** The field. */
     private final String field;
+    /** The child object name. */
     private final String childObjectName;
 
     /**

@@ -7,8 +7,11 @@ package org.osvif.objects.base;
  */
 public final class IncompatibleObjectVersionException extends InvalidPrimitiveException {
     private static final long serialVersionUID = 1L;
+    /** The object name. */
     private final String objectName;
+    /** The requested. */
     private final ObjectVersion requested;
+    /** The supported. */
     private final ObjectVersion supported;
 
     /**

@@ -15,10 +15,15 @@ public final class InvalidFieldValueException extends ObjectException {
     private static final long serialVersionUID = 1L;
     private static final int MAX_REASON = 200;
     private static final int MAX_VALUE = 80;
+    /** The object name. */
     private final String objectName;
+    /** The field name. */
     private final String fieldName;
+    /** The path. */
     private final String path;
+    /** The value. */
     private final String value;
+    /** The reason. */
     private final String reason;
 
     /**

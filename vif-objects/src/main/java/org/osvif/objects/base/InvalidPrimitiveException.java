@@ -7,6 +7,7 @@ package org.osvif.objects.base;
  */
 public class InvalidPrimitiveException extends ObjectException {
     private static final long serialVersionUID = 1L;
+    /** The path. */
     private final String path;
 
     /**

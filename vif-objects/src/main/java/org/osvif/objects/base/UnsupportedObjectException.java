@@ -6,6 +6,7 @@ package org.osvif.objects.base;
  */
 public final class UnsupportedObjectException extends InvalidPrimitiveException {
     private static final long serialVersionUID = 1L;
+    /** The object type. */
     private final String objectType;
 
     /**

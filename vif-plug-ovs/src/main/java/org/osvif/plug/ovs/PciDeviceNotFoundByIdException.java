@@ -8,6 +8,7 @@ public class PciDeviceNotFoundByIdException extends VifException {
     private static final long serialVersionUID = 1L;
     /** Upstream's message template. */
     public static final String MSG_FMT = "PCI device %(id)s not found";
+    /** The id. */
     private final String id;
 
     /**

@@ -11,7 +11,9 @@ public class RepresentorNotFoundException extends VifException {
     private static final long serialVersionUID = 1L;
     /** Upstream's message template. */
     public static final String MSG_FMT = "Failed getting representor port for PF %(ifname)s with %(vf_num)s";
+    /** The ifname. */
     private final String ifname;
+    /** The vf num. */
     private final String vfNum;
 
     /**

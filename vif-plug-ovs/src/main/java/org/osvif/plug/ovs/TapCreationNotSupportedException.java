@@ -12,6 +12,7 @@ public class TapCreationNotSupportedException extends VifException {
     private static final long serialVersionUID = 1L;
     /** The message template. */
     public static final String MSG_FMT = "Tap creation is not supported for VIF type %(vif_type)s";
+    /** The vif type. */
     private final String vifType;
 
     /**

@@ -11,6 +11,7 @@ public class WrongPortProfileException extends VifException {
     private static final long serialVersionUID = 1L;
     /** Upstream's message template. */
     public static final String MSG_FMT = "Port profile %(profile)s is not a subclass of VIFPortProfileOpenVSwitch";
+    /** The profile. */
     private final String profile;
 
     /**

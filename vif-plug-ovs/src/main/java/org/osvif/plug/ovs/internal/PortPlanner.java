@@ -1,5 +1,6 @@
 package org.osvif.plug.ovs.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.osvif.plug.ovs.internal.ovsdb.Ovsdb;
@@ -16,7 +17,8 @@ import org.osvif.plug.ovs.internal.ovsdb.Ovsdb;
  * <li>on a trunk bridge, {@code external_ids:bridge_name} so that Neutron can clean up
  *     (when the Interface gets external_ids at all).</li>
  * </ul>
- * {@link #plan} reads nothing: the request assumes the port is new, and
+ * {@link #plan} reads only, on the system datapath, the QoS rows a vanished port left behind;
+ * the request assumes the port is new, and
  * {@link PortRequest#commit} falls back to a re-plug without isolation or QoS when it is not.
  * Only {@link #isolateNew} (the per-port bridge's patch port) reads whether a port exists.
  */
@@ -53,12 +55,15 @@ public final class PortPlanner {
         }
         boolean wantIsolation = settings.isolateVif() && !trunk;
         boolean wantQos = OvsVif.DATAPATH_SYSTEM.equals(datapath);
-        // No read here: PortRequest.commit creates the port isolated if it is new and falls back to a
-        // re-plug without isolation if it exists, in one ovs-vsctl run for the common case.
+        // No existence read: PortRequest.commit creates the port isolated if it is new and falls back
+        // to a re-plug without isolation if it exists.
+        // The only read: QoS rows a vanished Port left behind (system datapath only), which the
+        // port's transaction destroys before it creates the new row, as upstream does.
         return PortRequest.builder(bridge, port)
                 .externalIds(ids)
                 .isolated(wantIsolation)
-                .qosType(wantQos ? settings.defaultQosType() : null);
+                .qosType(wantQos ? settings.defaultQosType() : null)
+                .staleQos(wantQos ? new PortRemoval(ovsdb, settings).qosRows(port) : List.of());
     }
 
     /**

@@ -53,6 +53,23 @@ public final class PortRemoval {
         if (!OvsVif.DATAPATH_SYSTEM.equals(datapath)) {
             return;
         }
+        List<String> uuids = qosRows(port);
+        if (uuids.isEmpty()) {
+            return;
+        }
+        Transaction txn = ovsdb.transaction();
+        uuids.forEach(uuid -> txn.destroy("QoS", uuid, true));
+        txn.commit();
+    }
+
+    /**
+     * The UUIDs of the QoS rows keyed to a port ({@code find QoS external_ids:id=...
+     * external_ids:_type=...}), upstream's {@code get_qos}.
+     *
+     * @param port the port
+     * @return the rows' UUIDs, often none
+     */
+    public List<String> qosRows(String port) {
         List<Map<String, OvsdbValue>> rows = ovsdb.find("QoS",
                 Map.of("external_ids", OvsdbValue.map(QosKeys.externalIds(port, settings.defaultQosType()))),
                 List.of("_uuid"));
@@ -62,11 +79,6 @@ public final class PortRemoval {
                 uuids.add(uuid.uuid());
             }
         }
-        if (uuids.isEmpty()) {
-            return;
-        }
-        Transaction txn = ovsdb.transaction();
-        uuids.forEach(uuid -> txn.destroy("QoS", uuid, true));
-        txn.commit();
+        return uuids;
     }
 }

@@ -18,7 +18,7 @@ import org.osvif.plug.ovs.internal.ovsdb.Transaction;
  *
  * <p>Commands, in order: {@code --may-exist add-br} (when a datapath is
  * given), {@code add-port} ({@code --may-exist} unless the port is to be new: isolated or with
- * a QoS row, see {@link #commit}), {@code create QoS} (when a QoS type is
+ * a QoS row, see {@link #commit}), {@code destroy QoS} of stale rows and {@code create QoS} (when a QoS type is
  * given), {@code set Port} ({@code tag=4095 vlan_mode=trunk trunks=[4095]}
  * when isolated, {@code qos}), {@code set Interface} ({@code external_ids},
  * {@code type}, {@code options}, {@code mtu_request}).
@@ -32,9 +32,13 @@ import org.osvif.plug.ovs.internal.ovsdb.Transaction;
  * @param mtuRequest the Interface's mtu_request, or null
  * @param isolated whether the port starts in the dead VLAN
  * @param qosType the type of a new QoS row for the port, or null for none
+ * @param staleQos UUIDs of QoS rows keyed to the port but left without it (its Port row was
+ *        deleted outside os-vif, as libvirt does when a guest stops), destroyed before the new
+ *        row is created, as upstream's {@code delete_qos_if_exists}
  */
 public record PortRequest(String bridge, String port, String datapathType, Map<String, String> externalIds,
-        String interfaceType, Map<String, String> options, Integer mtuRequest, boolean isolated, String qosType) {
+        String interfaceType, Map<String, String> options, Integer mtuRequest, boolean isolated, String qosType,
+        List<String> staleQos) {
     /** Neutron's dead VLAN, upstream's {@code DEAD_VLAN}: traffic on it is dropped. */
     public static final int DEAD_VLAN = 4095;
     /** The uuid-name of the QoS row within its transaction. */
@@ -46,6 +50,7 @@ public record PortRequest(String bridge, String port, String datapathType, Map<S
         Objects.requireNonNull(port, "port");
         externalIds = new LinkedHashMap<>(externalIds);
         options = new LinkedHashMap<>(options);
+        staleQos = staleQos == null ? List.of() : List.copyOf(staleQos);
     }
 
     /**
@@ -76,6 +81,7 @@ public record PortRequest(String bridge, String port, String datapathType, Map<S
             portColumns.put("trunks", OvsdbValue.set(List.of(OvsdbValue.of(DEAD_VLAN))));
         }
         if (qosType != null) {
+            staleQos.forEach(uuid -> txn.destroy("QoS", uuid, true));
             Map<String, OvsdbValue> qos = new LinkedHashMap<>();
             qos.put("type", OvsdbValue.of(qosType));
             qos.put("external_ids", OvsdbValue.map(QosKeys.externalIds(port, qosType)));
@@ -111,15 +117,16 @@ public record PortRequest(String bridge, String port, String datapathType, Map<S
     /** @return the same request for a port that already exists: no isolation, no new QoS row */
     public PortRequest asExisting() {
         return new PortRequest(bridge, port, datapathType, externalIds, interfaceType, options, mtuRequest, false,
-                null);
+                null, List.of());
     }
 
     /**
      * Commits the port in one transaction. When the port is to start isolated or with a new QoS
      * row and turns out to exist already (the transaction then changed nothing), commits it
      * again as a re-plug, without isolation or a new QoS row, so that a wired port keeps its
-     * traffic. One {@code ovs-vsctl} run for a new port, where upstream reads first; two for a
-     * re-plug.
+     * traffic. One {@code ovs-vsctl} run for a new port (plus, on the system datapath, the read
+     * of stale QoS rows the planner made), where upstream reads whether the port exists first;
+     * one more for a re-plug.
      *
      * @param ovsdb the database
      */
@@ -166,6 +173,7 @@ public record PortRequest(String bridge, String port, String datapathType, Map<S
         private Integer mtuRequest;
         private boolean isolated;
         private String qosType;
+        private List<String> staleQos = List.of();
 
         private Builder(String bridge, String port) {
             this.bridge = bridge;
@@ -214,10 +222,16 @@ public record PortRequest(String bridge, String port, String datapathType, Map<S
             return this;
         }
 
+        /** @param value UUIDs of stale QoS rows to destroy before the new one @return this builder */
+        public Builder staleQos(List<String> value) {
+            this.staleQos = List.copyOf(value);
+            return this;
+        }
+
         /** @return the request */
         public PortRequest build() {
             return new PortRequest(bridge, port, datapathType, externalIds, interfaceType, options, mtuRequest,
-                    isolated, qosType);
+                    isolated, qosType, staleQos);
         }
     }
 }

@@ -8,13 +8,16 @@ import static org.osvif.plug.ovs.internal.OvsFixtures.MAC;
 import static org.osvif.plug.ovs.internal.OvsFixtures.QBR;
 import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_KEY_TAP;
 import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_ROW;
+import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_ROW_2;
 import static org.osvif.plug.ovs.internal.OvsFixtures.QVO;
 import static org.osvif.plug.ovs.internal.OvsFixtures.TAP;
 import static org.osvif.plug.ovs.internal.OvsFixtures.concat;
 import static org.osvif.plug.ovs.internal.OvsFixtures.createPortVif;
+import static org.osvif.plug.ovs.internal.OvsFixtures.destroyQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.deviceExists;
 import static org.osvif.plug.ovs.internal.OvsFixtures.exists;
 import static org.osvif.plug.ovs.internal.OvsFixtures.externalIds;
+import static org.osvif.plug.ovs.internal.OvsFixtures.findDefaultQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.findQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.instance;
 import static org.osvif.plug.ovs.internal.OvsFixtures.ip;
@@ -27,6 +30,7 @@ import static org.osvif.plug.ovs.internal.OvsFixtures.portAlreadyExistsError;
 import static org.osvif.plug.ovs.internal.OvsFixtures.portAlreadyOn;
 import static org.osvif.plug.ovs.internal.OvsFixtures.profile;
 import static org.osvif.plug.ovs.internal.OvsFixtures.row;
+import static org.osvif.plug.ovs.internal.OvsFixtures.staleQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.str;
 import static org.osvif.plug.ovs.internal.OvsFixtures.vsctl;
 import static org.osvif.plug.ovs.internal.OvsFixtures.vsctlRuns;
@@ -45,18 +49,30 @@ import org.osvif.testing.RecordingCommandRunnerExtension;
 @DisplayName("VIFOpenVSwitch, generic path")
 class GenericPlugTest {
 
+    /** The read every plug of a new port on the system datapath runs first: the tap's stale QoS rows. */
+    static final List<String> QOS_READ = findDefaultQos(QOS_KEY_TAP);
+
     /**
      * The port transaction of a new tap on the system datapath: a plain {@code add-port} (the port
      * must be new, since it gets a QoS row), the QoS row, then {@code portSet} (the isolation) and
      * the link to the QoS row on the Port.
      */
     static List<String> newPortTxn(String bridge, String... portSet) {
+        return newPortTxn(bridge, List.of(), portSet);
+    }
+
+    /**
+     * The same, with {@code --if-exists destroy QoS} of each {@code stale} row (as the read found
+     * them, in order) right before the new row's {@code create QoS}.
+     */
+    static List<String> newPortTxn(String bridge, List<String> stale, String... portSet) {
         List<String> argv = vsctl("--", "--may-exist", "add-br", bridge, "--", "set", "Bridge", bridge,
                 "datapath_type=system",
-                "--", "add-port", bridge, TAP,
-                "--", "--id=@qos", "create", "QoS", "type=linux-noop",
+                "--", "add-port", bridge, TAP);
+        argv.addAll(destroyQos(stale.toArray(String[]::new)));
+        argv.addAll(List.of("--", "--id=@qos", "create", "QoS", "type=linux-noop",
                 "external_ids={id=" + str(QOS_KEY_TAP) + ",_type=linux-noop}",
-                "--", "set", "Port", TAP);
+                "--", "set", "Port", TAP));
         argv.addAll(List.of(portSet));
         argv.add("qos=@qos");
         argv.addAll(List.of("--", "set", "Interface", TAP));
@@ -100,14 +116,15 @@ class GenericPlugTest {
         }
 
         @Test
-        @DisplayName("with create_port: MTU of an existing device, then one transaction with a plain add-port and QoS")
+        @DisplayName("with create_port: the read of stale QoS rows, the MTU of an existing device, then one "
+                + "transaction with a plain add-port and QoS")
         void createPort(RecordingCommandRunner runner) {
             nothingExists(runner);
             plugin(runner).plug(createPortVif(), instance());
             assertThat(runner.argvs()).containsExactly(
+                    QOS_READ,
                     exists(TAP),
                     newPortTxn(BRIDGE));
-            assertThat(runner.argvs()).noneMatch(a -> a.contains("find"));
         }
 
         @Test
@@ -116,16 +133,98 @@ class GenericPlugTest {
             nothingExists(runner);
             plugin(runner, isolating()).plug(createPortVif(), instance());
             assertThat(runner.argvs()).containsExactly(
+                    QOS_READ,
                     exists(TAP),
                     newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
         }
 
         @Test
-        @DisplayName("a new isolated port costs exactly one ovs-vsctl run: no existence check")
-        void isolatedOneRun(RecordingCommandRunner runner) {
+        @DisplayName("a new isolated port on the system datapath costs one read (stale QoS rows) and one "
+                + "transaction: no existence check")
+        void isolatedReadAndOneTransaction(RecordingCommandRunner runner) {
             nothingExists(runner);
             plugin(runner, isolating()).plug(createPortVif(), instance());
-            assertThat(vsctlRuns(runner)).isEqualTo(1);
+            assertThat(vsctlRuns(runner)).isEqualTo(2);
+            assertThat(runner.argvs()).noneMatch(a -> a.contains("Port") && a.contains("find"));
+        }
+
+        @Test
+        @DisplayName("a QoS row left behind by a vanished port is destroyed before the new one is created, "
+                + "in the port's one transaction")
+        void staleQosRow(RecordingCommandRunner runner) {
+            staleQos(runner, QOS_KEY_TAP, QOS_ROW);
+            nothingExists(runner);
+            plugin(runner).plug(createPortVif(), instance());
+            // Spelled out once in full; the other tests build it with newPortTxn.
+            List<String> txn = List.of("ovs-vsctl", "--timeout=120", "--oneline", "--format=json",
+                    "--db=tcp:127.0.0.1:6640",
+                    "--", "--may-exist", "add-br", "br-int",
+                    "--", "set", "Bridge", "br-int", "datapath_type=system",
+                    "--", "add-port", "br-int", "tapa2b3c4d5-e6",
+                    "--", "--if-exists", "destroy", "QoS", "af23f8c2-8f6e-44d5-ae40-f005b60e1f8e",
+                    "--", "--id=@qos", "create", "QoS", "type=linux-noop",
+                    "external_ids={id=d34fab25-51f9-54cf-a9b1-d4a37502f266,_type=linux-noop}",
+                    "--", "set", "Port", "tapa2b3c4d5-e6", "qos=@qos",
+                    "--", "set", "Interface", "tapa2b3c4d5-e6",
+                    "external_ids:iface-id=\"0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9\"",
+                    "external_ids:iface-status=active",
+                    "external_ids:attached-mac=\"fa:16:3e:11:22:33\"",
+                    "external_ids:vm-uuid=\"7f3c2a1b-0000-4000-8000-000000000001\"");
+            assertThat(runner.argvs()).containsExactly(
+                    List.of("ovs-vsctl", "--timeout=120", "--oneline", "--format=json", "--db=tcp:127.0.0.1:6640",
+                            "--", "--columns=_uuid", "find", "QoS",
+                            "external_ids:id=d34fab25-51f9-54cf-a9b1-d4a37502f266",
+                            "external_ids:_type=linux-noop"),
+                    exists(TAP),
+                    txn);
+            assertThat(txn).isEqualTo(newPortTxn(BRIDGE, List.of(QOS_ROW)));
+            assertThat(vsctlRuns(runner)).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("two stale QoS rows are both destroyed, in the order found, before the new row; isolation kept")
+        void twoStaleQosRows(RecordingCommandRunner runner) {
+            staleQos(runner, QOS_KEY_TAP, QOS_ROW, QOS_ROW_2);
+            nothingExists(runner);
+            plugin(runner, isolating()).plug(createPortVif(), instance());
+            assertThat(runner.argvs()).containsExactly(
+                    QOS_READ,
+                    exists(TAP),
+                    newPortTxn(BRIDGE, List.of(QOS_ROW, QOS_ROW_2), "tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
+            assertThat(vsctlRuns(runner)).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("re-plug of an existing port whose QoS row the read finds: the first transaction destroys and "
+                + "creates, fails on add-port, and the re-plug carries neither destroy nor create")
+        void existingPortWithQosRow(RecordingCommandRunner runner) {
+            portAlreadyOn(runner, BRIDGE, TAP);
+            staleQos(runner, QOS_KEY_TAP, QOS_ROW);
+            deviceExists(runner, TAP);
+            nothingExists(runner);
+            plugin(runner, isolating()).plug(createPortVif(), instance());
+            assertThat(runner.argvs()).containsExactly(
+                    QOS_READ,
+                    exists(TAP),
+                    ip("link", "set", "dev", TAP, "mtu", "1500"),
+                    newPortTxn(BRIDGE, List.of(QOS_ROW), "tag=4095", "vlan_mode=trunk", "trunks=[4095]"),
+                    replugTxn(BRIDGE, "system"));
+            List<String> replug = runner.argvs().get(4);
+            assertThat(replug).doesNotContain("destroy", "create", "QoS", "qos=@qos", QOS_ROW);
+            assertThat(vsctlRuns(runner)).isEqualTo(3);
+        }
+
+        @Test
+        @DisplayName("a failed read of stale QoS rows fails the plug before anything else runs")
+        void qosReadFails(RecordingCommandRunner runner) {
+            runner.when(RecordingCommandRunner.argvEquals(QOS_READ.toArray(String[]::new)))
+                    .thenFail(1, "ovs-vsctl: unix:/run/openvswitch/db.sock: database connection failed\n");
+            nothingExists(runner);
+            assertThatThrownBy(() -> plugin(runner).plug(
+                    ovsVif(profile().createPort(true).createTap(true).build()).build(), instance()))
+                    .isInstanceOf(CommandFailedException.class)
+                    .hasMessageContaining("database connection failed");
+            assertThat(runner.argvs()).containsExactly(QOS_READ);
         }
 
         @Test
@@ -136,11 +235,12 @@ class GenericPlugTest {
             nothingExists(runner);
             plugin(runner, isolating()).plug(createPortVif(), instance());
             assertThat(runner.argvs()).containsExactly(
+                    QOS_READ,
                     exists(TAP),
                     ip("link", "set", "dev", TAP, "mtu", "1500"),
                     newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]"),
                     replugTxn(BRIDGE, "system"));
-            assertThat(vsctlRuns(runner)).isEqualTo(2);
+            assertThat(vsctlRuns(runner)).isEqualTo(3);
         }
 
         @Test
@@ -151,6 +251,7 @@ class GenericPlugTest {
             nothingExists(runner);
             plugin(runner).plug(createPortVif(), instance());
             assertThat(runner.argvs()).containsExactly(
+                    QOS_READ,
                     exists(TAP),
                     ip("link", "set", "dev", TAP, "mtu", "1500"),
                     newPortTxn(BRIDGE),
@@ -168,6 +269,7 @@ class GenericPlugTest {
                     .isInstanceOf(CommandFailedException.class)
                     .hasMessageContaining("because an interface named " + TAP + " already exists");
             assertThat(runner.argvs()).containsExactly(
+                    QOS_READ,
                     exists(TAP),
                     newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
         }
@@ -180,7 +282,10 @@ class GenericPlugTest {
             nothingExists(runner);
             assertThatThrownBy(() -> plugin(runner, isolating()).plug(createPortVif(), instance()))
                     .isInstanceOf(CommandFailedException.class);
-            assertThat(vsctlRuns(runner)).isEqualTo(1);
+            assertThat(runner.argvs()).containsExactly(
+                    QOS_READ,
+                    exists(TAP),
+                    newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
         }
 
         @Test
@@ -195,6 +300,7 @@ class GenericPlugTest {
                     .isInstanceOf(CommandFailedException.class)
                     .hasMessageContaining("is actually attached to bridge br-ex");
             assertThat(runner.argvs()).containsExactly(
+                    QOS_READ,
                     exists(TAP),
                     newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]"),
                     replugTxn(BRIDGE, "system"));
@@ -211,7 +317,8 @@ class GenericPlugTest {
         }
 
         @Test
-        @DisplayName("on the netdev datapath without isolation: --may-exist add-port, no QoS row, one ovs-vsctl run")
+        @DisplayName("on the netdev datapath without isolation: no QoS read, --may-exist add-port, no QoS row, "
+                + "one ovs-vsctl run")
         void netdevNoRead(RecordingCommandRunner runner) {
             nothingExists(runner);
             plugin(runner).plug(ovsVif(profile().createPort(true).datapathType("netdev").build()).build(),
@@ -235,7 +342,8 @@ class GenericPlugTest {
         }
 
         @Test
-        @DisplayName("on the netdev datapath with isolate_vif: a plain add-port with the isolation, no QoS row")
+        @DisplayName("on the netdev datapath with isolate_vif: no QoS read, a plain add-port with the isolation, "
+                + "no QoS row, one ovs-vsctl run")
         void netdevIsolated(RecordingCommandRunner runner) {
             nothingExists(runner);
             plugin(runner, isolating()).plug(
@@ -259,6 +367,21 @@ class GenericPlugTest {
                     replugTxn(BRIDGE, "netdev"));
         }
 
+        @Test
+        @DisplayName("on the netdev datapath QoS rows keyed to the port are neither read nor destroyed")
+        void netdevNoQosRead(RecordingCommandRunner runner) {
+            staleQos(runner, QOS_KEY_TAP, QOS_ROW);
+            runner.when(RecordingCommandRunner.argvContains("find")).thenReturn(row(QOS_ROW));
+            nothingExists(runner);
+            plugin(runner, isolating()).plug(
+                    ovsVif(profile().createPort(true).datapathType("netdev").build()).build(), instance());
+            assertThat(runner.argvs()).containsExactly(
+                    exists(TAP),
+                    netdevIsolatedTxn());
+            assertThat(runner.argvs()).noneMatch(a -> a.contains("find") || a.contains("QoS"));
+            assertThat(vsctlRuns(runner)).isEqualTo(1);
+        }
+
         private List<String> netdevIsolatedTxn() {
             return concat(vsctl("--", "--may-exist", "add-br", BRIDGE, "--", "set", "Bridge", BRIDGE,
                     "datapath_type=netdev",
@@ -276,7 +399,7 @@ class GenericPlugTest {
             plugin(runner, isolating()).plug(vif, instance());
             List<String> txn = newPortTxn(trunk);
             txn.add("external_ids:bridge_name=" + trunk);
-            assertThat(runner.argvs()).containsExactly(exists(TAP), txn);
+            assertThat(runner.argvs()).containsExactly(QOS_READ, exists(TAP), txn);
         }
 
         @Test
@@ -285,8 +408,8 @@ class GenericPlugTest {
             nothingExists(runner);
             VifOpenVSwitch vif = ovsVif(profile().createPort(true).build()).address((String) null).build();
             plugin(runner).plug(vif, instance());
-            assertThat(runner.argvs()).hasSize(2);
-            assertThat(runner.argvs().get(1)).doesNotContain("external_ids:attached-mac=" + str(MAC))
+            assertThat(runner.argvs()).hasSize(3);
+            assertThat(runner.argvs().get(2)).doesNotContain("external_ids:attached-mac=" + str(MAC))
                     .contains("external_ids:iface-status=active");
         }
     }
@@ -296,11 +419,12 @@ class GenericPlugTest {
     class CreateTap {
 
         @Test
-        @DisplayName("creates the tap first (IPv6 off, MAC, up, MTU), then the port")
+        @DisplayName("reads the stale QoS rows, creates the tap (IPv6 off, MAC, up, MTU), then the port")
         void newTap(RecordingCommandRunner runner) {
             nothingExists(runner);
             plugin(runner).plug(ovsVif(profile().createPort(true).createTap(true).build()).build(), instance());
             assertThat(runner.argvs()).containsExactly(
+                    QOS_READ,
                     exists(TAP),
                     ip("tuntap", "add", "dev", TAP, "mode", "tap"),
                     List.of("sysctl", "-q", "-e", "-w", "net.ipv6.conf." + TAP + ".disable_ipv6=1"),
@@ -316,7 +440,7 @@ class GenericPlugTest {
             nothingExists(runner);
             plugin(runner).plug(ovsVif(profile().createPort(true).createTap(true).multiqueue(true).build()).build(),
                     instance());
-            assertThat(runner.argvs().get(1)).isEqualTo(ip("tuntap", "add", "dev", TAP, "mode", "tap", "multi_queue"));
+            assertThat(runner.argvs().get(2)).isEqualTo(ip("tuntap", "add", "dev", TAP, "mode", "tap", "multi_queue"));
         }
 
         @Test
@@ -326,6 +450,7 @@ class GenericPlugTest {
             nothingExists(runner);
             plugin(runner).plug(ovsVif(profile().createPort(true).createTap(true).build()).build(), instance());
             assertThat(runner.argvs()).containsExactly(
+                    QOS_READ,
                     exists(TAP),
                     exists(TAP),
                     ip("link", "set", "dev", TAP, "mtu", "1500"),
@@ -353,6 +478,7 @@ class GenericPlugTest {
                     .isInstanceOf(CommandFailedException.class)
                     .hasMessageContaining("no bridge named br-int");
             assertThat(runner.argvs()).containsExactly(
+                    QOS_READ,
                     exists(TAP),
                     ip("tuntap", "add", "dev", TAP, "mode", "tap"),
                     List.of("sysctl", "-q", "-e", "-w", "net.ipv6.conf." + TAP + ".disable_ipv6=1"),
@@ -361,7 +487,7 @@ class GenericPlugTest {
                     ip("link", "set", "dev", TAP, "mtu", "1500"),
                     newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]"),
                     ip("link", "del", "dev", TAP));
-            assertThat(vsctlRuns(runner)).isEqualTo(1);
+            assertThat(vsctlRuns(runner)).isEqualTo(2);
         }
 
         @Test

@@ -7,12 +7,15 @@ import static org.osvif.plug.ovs.internal.OvsFixtures.IFACE_ID;
 import static org.osvif.plug.ovs.internal.OvsFixtures.QBR;
 import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_KEY_QVO;
 import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_ROW;
+import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_ROW_2;
 import static org.osvif.plug.ovs.internal.OvsFixtures.QVB;
 import static org.osvif.plug.ovs.internal.OvsFixtures.QVO;
+import static org.osvif.plug.ovs.internal.OvsFixtures.destroyQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.deviceExists;
 import static org.osvif.plug.ovs.internal.OvsFixtures.exists;
 import static org.osvif.plug.ovs.internal.OvsFixtures.externalIds;
 import static org.osvif.plug.ovs.internal.OvsFixtures.concat;
+import static org.osvif.plug.ovs.internal.OvsFixtures.findDefaultQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.findQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.hybridVif;
 import static org.osvif.plug.ovs.internal.OvsFixtures.instance;
@@ -23,6 +26,7 @@ import static org.osvif.plug.ovs.internal.OvsFixtures.plugin;
 import static org.osvif.plug.ovs.internal.OvsFixtures.portAlreadyOn;
 import static org.osvif.plug.ovs.internal.OvsFixtures.profile;
 import static org.osvif.plug.ovs.internal.OvsFixtures.row;
+import static org.osvif.plug.ovs.internal.OvsFixtures.staleQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.str;
 import static org.osvif.plug.ovs.internal.OvsFixtures.vsctl;
 import static org.osvif.plug.ovs.internal.OvsFixtures.vsctlRuns;
@@ -67,14 +71,23 @@ class HybridPlugTest {
         return argvs;
     }
 
+    /** The read a plug of a new qvo port runs on the system datapath: the port's stale QoS rows. */
+    static final List<String> QOS_READ = findDefaultQos(QOS_KEY_QVO);
+
     /** The transaction of a new qvo port: a plain add-port, its QoS row, {@code portSet} (the isolation). */
     static List<String> portTxn(String... portSet) {
+        return portTxn(List.of(), portSet);
+    }
+
+    /** The same, destroying each {@code stale} QoS row right before the new row's {@code create QoS}. */
+    static List<String> portTxn(List<String> stale, String... portSet) {
         List<String> argv = vsctl("--", "--may-exist", "add-br", BRIDGE, "--", "set", "Bridge", BRIDGE,
                 "datapath_type=system",
-                "--", "add-port", BRIDGE, QVO,
-                "--", "--id=@qos", "create", "QoS", "type=linux-noop",
+                "--", "add-port", BRIDGE, QVO);
+        argv.addAll(destroyQos(stale.toArray(String[]::new)));
+        argv.addAll(List.of("--", "--id=@qos", "create", "QoS", "type=linux-noop",
                 "external_ids={id=" + str(QOS_KEY_QVO) + ",_type=linux-noop}",
-                "--", "set", "Port", QVO);
+                "--", "set", "Port", QVO));
         argv.addAll(List.of(portSet));
         argv.add("qos=@qos");
         argv.addAll(List.of("--", "set", "Interface", QVO));
@@ -91,28 +104,111 @@ class HybridPlugTest {
     }
 
     @Test
-    @DisplayName("plug makes the Linux bridge, the veth pair and the qvo port, without reading the database")
+    @DisplayName("plug makes the Linux bridge, the veth pair and the qvo port; the only read is the qvo port's "
+            + "stale QoS rows")
     void plugNew(RecordingCommandRunner runner) {
         nothingExists(runner);
         plugin(runner).plug(hybridVif(), instance());
         List<List<String>> expected = bridgeSetup(true);
         expected.add(exists(QVO));
+        expected.add(QOS_READ);
         expected.addAll(vethSetup());
         expected.add(portTxn());
         assertThat(runner.argvs()).containsExactlyElementsOf(expected);
     }
 
     @Test
-    @DisplayName("plug with isolate_vif tags the new qvo port in its creating transaction, the only ovs-vsctl run")
+    @DisplayName("plug with isolate_vif tags the new qvo port in its creating transaction: one read, one transaction")
     void plugIsolated(RecordingCommandRunner runner) {
         nothingExists(runner);
         plugin(runner, isolating()).plug(hybridVif(), instance());
         List<List<String>> expected = bridgeSetup(true);
         expected.add(exists(QVO));
+        expected.add(QOS_READ);
         expected.addAll(vethSetup());
         expected.add(portTxn("tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
         assertThat(runner.argvs()).containsExactlyElementsOf(expected);
+        assertThat(vsctlRuns(runner)).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a QoS row left behind by a vanished qvo port is destroyed before the new one is created, "
+            + "in the port's one transaction")
+    void staleQosRow(RecordingCommandRunner runner) {
+        staleQos(runner, QOS_KEY_QVO, QOS_ROW);
+        nothingExists(runner);
+        plugin(runner, isolating()).plug(hybridVif(), instance());
+        List<List<String>> expected = bridgeSetup(true);
+        expected.add(exists(QVO));
+        expected.add(QOS_READ);
+        expected.addAll(vethSetup());
+        expected.add(portTxn(List.of(QOS_ROW), "tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
+        assertThat(runner.argvs()).containsExactlyElementsOf(expected);
+        assertThat(vsctlRuns(runner)).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("two stale QoS rows are both destroyed, in the order found, before the new row")
+    void twoStaleQosRows(RecordingCommandRunner runner) {
+        staleQos(runner, QOS_KEY_QVO, QOS_ROW, QOS_ROW_2);
+        nothingExists(runner);
+        plugin(runner).plug(hybridVif(), instance());
+        List<List<String>> argvs = runner.argvs();
+        assertThat(argvs.get(argvs.size() - 1)).isEqualTo(portTxn(List.of(QOS_ROW, QOS_ROW_2)));
+        assertThat(vsctlRuns(runner)).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("on the netdev datapath the qvo port gets no QoS read, no QoS row and --may-exist: one ovs-vsctl run")
+    void plugNetdev(RecordingCommandRunner runner) {
+        staleQos(runner, QOS_KEY_QVO, QOS_ROW);
+        nothingExists(runner);
+        plugin(runner).plug(hybridVif(profile().datapathType("netdev").build()), instance());
+        List<List<String>> expected = bridgeSetup(true);
+        expected.add(exists(QVO));
+        expected.addAll(vethSetup());
+        expected.add(concat(vsctl("--", "--may-exist", "add-br", BRIDGE, "--", "set", "Bridge", BRIDGE,
+                "datapath_type=netdev",
+                "--", "--may-exist", "add-port", BRIDGE, QVO,
+                "--", "set", "Interface", QVO), externalIds(IFACE_ID)));
+        assertThat(runner.argvs()).containsExactlyElementsOf(expected);
         assertThat(vsctlRuns(runner)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("re-plug of a qvo port that still exists (without its veth) with its QoS row: the re-plug "
+            + "transaction carries neither destroy nor create")
+    void stalePortWithQosRow(RecordingCommandRunner runner) {
+        portAlreadyOn(runner, BRIDGE, QVO);
+        staleQos(runner, QOS_KEY_QVO, QOS_ROW);
+        nothingExists(runner);
+        plugin(runner, isolating()).plug(hybridVif(), instance());
+        List<List<String>> expected = bridgeSetup(true);
+        expected.add(exists(QVO));
+        expected.add(QOS_READ);
+        expected.addAll(vethSetup());
+        expected.add(portTxn(List.of(QOS_ROW), "tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
+        expected.add(replugTxn());
+        assertThat(runner.argvs()).containsExactlyElementsOf(expected);
+        assertThat(runner.argvs().get(runner.argvs().size() - 1))
+                .doesNotContain("destroy", "create", "QoS", "qos=@qos", QOS_ROW);
+        assertThat(vsctlRuns(runner)).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("a failed read of stale QoS rows deletes the Linux bridge this plug made; no veth pair is made")
+    void qosReadFails(RecordingCommandRunner runner) {
+        runner.when(RecordingCommandRunner.argvEquals(QOS_READ.toArray(String[]::new)))
+                .thenFail(1, "ovs-vsctl: database connection failed\n");
+        nothingExists(runner);
+        assertThatThrownBy(() -> plugin(runner).plug(hybridVif(), instance()))
+                .isInstanceOf(CommandFailedException.class)
+                .hasMessageContaining("database connection failed");
+        List<List<String>> expected = bridgeSetup(true);
+        expected.add(exists(QVO));
+        expected.add(QOS_READ);
+        expected.add(ip("link", "del", "dev", QBR));
+        assertThat(runner.argvs()).containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -123,15 +219,16 @@ class HybridPlugTest {
         plugin(runner, isolating()).plug(hybridVif(), instance());
         List<List<String>> expected = bridgeSetup(true);
         expected.add(exists(QVO));
+        expected.add(QOS_READ);
         expected.addAll(vethSetup());
         expected.add(portTxn("tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
         expected.add(replugTxn());
         assertThat(runner.argvs()).containsExactlyElementsOf(expected);
-        assertThat(vsctlRuns(runner)).isEqualTo(2);
+        assertThat(vsctlRuns(runner)).isEqualTo(3);
     }
 
     @Test
-    @DisplayName("re-plug of an existing pair only updates the MTUs")
+    @DisplayName("re-plug of an existing pair only updates the MTUs, with no ovs-vsctl run at all")
     void replug(RecordingCommandRunner runner) {
         deviceExists(runner, QBR);
         deviceExists(runner, QVO);
@@ -142,6 +239,7 @@ class HybridPlugTest {
         expected.add(ip("link", "set", "dev", QVB, "mtu", "1500"));
         expected.add(ip("link", "set", "dev", QVO, "mtu", "1500"));
         assertThat(runner.argvs()).containsExactlyElementsOf(expected);
+        assertThat(vsctlRuns(runner)).isZero();
     }
 
     @Test
@@ -154,12 +252,13 @@ class HybridPlugTest {
                 .hasMessageContaining("transaction error");
         List<List<String>> expected = bridgeSetup(true);
         expected.add(exists(QVO));
+        expected.add(QOS_READ);
         expected.addAll(vethSetup());
         expected.add(portTxn("tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
         expected.add(ip("link", "del", "dev", QVB));
         expected.add(ip("link", "del", "dev", QBR));
         assertThat(runner.argvs()).containsExactlyElementsOf(expected);
-        assertThat(vsctlRuns(runner)).isEqualTo(1);
+        assertThat(vsctlRuns(runner)).isEqualTo(2);
     }
 
     @Test

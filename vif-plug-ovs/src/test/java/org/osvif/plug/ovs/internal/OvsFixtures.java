@@ -43,7 +43,13 @@ final class OvsFixtures {
     /** uuid.uuid5(QOS_UUID_NAMESPACE, name), computed with Python. */
     static final String QOS_KEY_TAP = "d34fab25-51f9-54cf-a9b1-d4a37502f266";
     static final String QOS_KEY_QVO = "8f28a9fd-8f2c-5bdd-a2b3-7671f5db3aae";
+    static final String QOS_KEY_VHU = "0af88cb0-9a94-512c-be57-3da3e652e7af";
+    /** The QoS keys of FakeSysfs' representors of VF 1: eth1 (Linux before 5.8), enp3s0f0_1 (5.8 on). */
+    static final String QOS_KEY_ETH1 = "ab84f631-5785-528b-bc41-6b3340ecaa73";
+    static final String QOS_KEY_ENP3S0F0_1 = "460d4ff0-4fd2-5e3e-90e6-508e30ff4e20";
     static final String QOS_ROW = "af23f8c2-8f6e-44d5-ae40-f005b60e1f8e";
+    /** A second QoS row, for a port that left two behind. */
+    static final String QOS_ROW_2 = "5b1e7c3d-2a4f-4e8b-9c6d-0f1a2b3c4d5e";
     static final String PORT_ROW = "1adc9a08-cf7e-4b4f-ba63-63a4c80decdd";
     static final String NO_ROWS = "{\"data\":[],\"headings\":[\"_uuid\"]}";
     static final List<String> VSCTL =
@@ -160,7 +166,40 @@ final class OvsFixtures {
     }
 
     static String row(String uuid) {
-        return "{\"data\":[[[\"uuid\",\"" + uuid + "\"]]],\"headings\":[\"_uuid\"]}";
+        return rows(uuid);
+    }
+
+    /** ovs-vsctl's JSON for a {@code --columns=_uuid find} that found these rows, in this order. */
+    static String rows(String... uuids) {
+        StringBuilder data = new StringBuilder();
+        for (String uuid : uuids) {
+            if (data.length() > 0) {
+                data.append(',');
+            }
+            data.append("[[\"uuid\",\"").append(uuid).append("\"]]");
+        }
+        return "{\"data\":[" + data + "],\"headings\":[\"_uuid\"]}";
+    }
+
+    /**
+     * The default QoS read of a plug on the system datapath ({@code default_qos_type}
+     * linux-noop): the rows keyed to the port whose QoS key is {@code key}, left behind when its
+     * Port row was deleted outside os-vif (the same find as unplug's).
+     */
+    static List<String> findDefaultQos(String key) {
+        return findQos(key, "linux-noop");
+    }
+
+    /**
+     * The commands of a port transaction that destroy stale QoS rows, in this order, each
+     * {@code -- --if-exists destroy QoS UUID}; they come right before {@code --id=@qos create QoS}.
+     */
+    static List<String> destroyQos(String... uuids) {
+        List<String> argv = new ArrayList<>();
+        for (String uuid : uuids) {
+            argv.addAll(List.of("--", "--if-exists", "destroy", "QoS", uuid));
+        }
+        return argv;
     }
 
     /** The external_ids arguments of a VIF's Interface, in upstream's order. */
@@ -184,7 +223,10 @@ final class OvsFixtures {
 
     // ---- scripting ----
 
-    /** Scripts a read-only world: every port and device missing, every change succeeding. */
+    /**
+     * Scripts a read-only world: every port and device missing, every find answering no rows
+     * (so no stale QoS rows either), every change succeeding.
+     */
     static void nothingExists(RecordingCommandRunner runner) {
         runner.when(RecordingCommandRunner.argvContains("find")).thenReturn(NO_ROWS);
         runner.when(RecordingCommandRunner.argvStartsWith("ip", "-o", "link", "show"))
@@ -214,6 +256,16 @@ final class OvsFixtures {
     static void portAlreadyOn(RecordingCommandRunner runner, String bridge, String port) {
         runner.when(RecordingCommandRunner.argvContains("--", "add-port", bridge, port))
                 .thenFail(1, portAlreadyExistsError(port, bridge));
+    }
+
+    /**
+     * Scripts the default QoS read ({@link #findDefaultQos}) of the port whose QoS key is
+     * {@code key} to find these rows; every other command, the port transaction included, is
+     * left to the other rules.
+     */
+    static void staleQos(RecordingCommandRunner runner, String key, String... uuids) {
+        runner.when(RecordingCommandRunner.argvEquals(findDefaultQos(key).toArray(String[]::new)))
+                .thenReturn(rows(uuids));
     }
 
     /** @return how many ovs-vsctl processes ran */

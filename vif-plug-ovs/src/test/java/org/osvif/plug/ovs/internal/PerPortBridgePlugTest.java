@@ -10,9 +10,12 @@ import static org.osvif.plug.ovs.internal.OvsFixtures.PB;
 import static org.osvif.plug.ovs.internal.OvsFixtures.PBP;
 import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_KEY_TAP;
 import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_ROW;
+import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_ROW_2;
 import static org.osvif.plug.ovs.internal.OvsFixtures.TAP;
 import static org.osvif.plug.ovs.internal.OvsFixtures.VIF_ID;
+import static org.osvif.plug.ovs.internal.OvsFixtures.destroyQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.exists;
+import static org.osvif.plug.ovs.internal.OvsFixtures.findDefaultQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.findPort;
 import static org.osvif.plug.ovs.internal.OvsFixtures.findQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.instance;
@@ -25,6 +28,7 @@ import static org.osvif.plug.ovs.internal.OvsFixtures.portAlreadyOn;
 import static org.osvif.plug.ovs.internal.OvsFixtures.portExists;
 import static org.osvif.plug.ovs.internal.OvsFixtures.profile;
 import static org.osvif.plug.ovs.internal.OvsFixtures.row;
+import static org.osvif.plug.ovs.internal.OvsFixtures.staleQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.str;
 import static org.osvif.plug.ovs.internal.OvsFixtures.vsctl;
 import static org.osvif.plug.ovs.internal.OvsFixtures.vsctlRuns;
@@ -41,6 +45,8 @@ import org.osvif.testing.RecordingCommandRunnerExtension;
 @DisplayName("VIFOpenVSwitch, per_port_bridge")
 class PerPortBridgePlugTest {
     private static final OvsSettings PER_PORT = OvsSettings.defaults().withPerPortBridge(true);
+    /** The first read of a plug on the system datapath: the VIF port's stale QoS rows. */
+    private static final List<String> QOS_READ = findDefaultQos(QOS_KEY_TAP);
 
     /**
      * The plug's one transaction. The VIF's port is added with a plain add-port when it is to be
@@ -48,6 +54,11 @@ class PerPortBridgePlugTest {
      * always with --may-exist, the integration side tagged when the existence read found it new.
      */
     static List<String> txn(boolean isolatedTap, boolean qos, boolean taggedPatch) {
+        return txn(isolatedTap, qos, taggedPatch, List.of());
+    }
+
+    /** The same, destroying each {@code stale} QoS row right before the new row's {@code create QoS}. */
+    static List<String> txn(boolean isolatedTap, boolean qos, boolean taggedPatch, List<String> stale) {
         List<String> argv = vsctl(
                 "--", "--may-exist", "add-br", BRIDGE, "--", "set", "Bridge", BRIDGE, "datapath_type=system",
                 "--", "--may-exist", "add-br", PB, "--", "set", "Bridge", PB, "datapath_type=system");
@@ -57,6 +68,7 @@ class PerPortBridgePlugTest {
             argv.addAll(List.of("--", "--may-exist", "add-port", PB, TAP));
         }
         if (qos) {
+            argv.addAll(destroyQos(stale.toArray(String[]::new)));
             argv.addAll(List.of("--", "--id=@qos", "create", "QoS", "type=linux-noop",
                     "external_ids={id=" + str(QOS_KEY_TAP) + ",_type=linux-noop}"));
         }
@@ -83,18 +95,49 @@ class PerPortBridgePlugTest {
     }
 
     @Test
-    @DisplayName("plug makes both bridges, the port and the patch pair in one transaction, without a read")
+    @DisplayName("plug reads the VIF port's stale QoS rows, then makes both bridges, the port and the patch pair "
+            + "in one transaction")
     void plug(RecordingCommandRunner runner) {
         nothingExists(runner);
         plugin(runner, PER_PORT).plug(ovsVif(), instance());
         assertThat(runner.argvs()).containsExactly(
+                QOS_READ,
                 exists(TAP),
                 txn(false, true, false));
+        assertThat(vsctlRuns(runner)).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a QoS row left behind by a vanished VIF port is destroyed before the new one is created, "
+            + "in the plug's one transaction")
+    void staleQosRow(RecordingCommandRunner runner) {
+        staleQos(runner, QOS_KEY_TAP, QOS_ROW);
+        nothingExists(runner);
+        plugin(runner, PER_PORT).plug(ovsVif(), instance());
+        assertThat(runner.argvs()).containsExactly(
+                QOS_READ,
+                exists(TAP),
+                txn(false, true, false, List.of(QOS_ROW)));
+        assertThat(vsctlRuns(runner)).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("two stale QoS rows are both destroyed, in the order found, before the new row; with isolate_vif")
+    void twoStaleQosRows(RecordingCommandRunner runner) {
+        staleQos(runner, QOS_KEY_TAP, QOS_ROW, QOS_ROW_2);
+        nothingExists(runner);
+        plugin(runner, PER_PORT.withIsolateVif(true)).plug(ovsVif(), instance());
+        assertThat(runner.argvs()).containsExactly(
+                QOS_READ,
+                findPort(IBP),
+                exists(TAP),
+                txn(true, true, true, List.of(QOS_ROW, QOS_ROW_2)));
     }
 
     @Test
     @DisplayName("on the netdev datapath without isolate_vif the VIF port is added with --may-exist, no read")
     void plugNetdev(RecordingCommandRunner runner) {
+        staleQos(runner, QOS_KEY_TAP, QOS_ROW);
         nothingExists(runner);
         plugin(runner, PER_PORT).plug(ovsVif(profile().datapathType("netdev").build()).build(), instance());
         List<String> expected = txn(false, false, false);
@@ -106,11 +149,12 @@ class PerPortBridgePlugTest {
 
     @Test
     @DisplayName("plug with isolate_vif isolates the new port and tags the new integration-side patch port; "
-            + "only the patch port is read")
+            + "the reads are the VIF port's stale QoS rows and the patch port's existence")
     void plugIsolated(RecordingCommandRunner runner) {
         nothingExists(runner);
         plugin(runner, PER_PORT.withIsolateVif(true)).plug(ovsVif(), instance());
         assertThat(runner.argvs()).containsExactly(
+                QOS_READ,
                 findPort(IBP),
                 exists(TAP),
                 txn(true, true, true));
@@ -123,18 +167,16 @@ class PerPortBridgePlugTest {
         nothingExists(runner);
         plugin(runner, PER_PORT.withIsolateVif(true)).plug(ovsVif(), instance());
         assertThat(runner.argvs()).containsExactly(
+                QOS_READ,
                 findPort(IBP),
                 exists(TAP),
                 txn(true, true, false));
     }
 
     /**
-     * Before the change, PortPlanner.plan read the VIF port's existence and a re-plug sent
-     * {@code txn(false, false, false)}. Now the VIF port is always added with a plain add-port
-     * when it gets isolation or QoS (QoS: every plug on the system datapath, the default), and
-     * this path composes PortRequest.addTo into its own transaction instead of calling
-     * PortRequest.commit, so nothing falls back: ovs-vsctl refuses the whole transaction and the
-     * re-plug fails. Enable once the per-port bridge path has a fallback (or reads again).
+     * The VIF port is added with a plain add-port when it gets isolation or QoS (QoS: every plug
+     * on the system datapath, the default); when it exists, ovs-vsctl refuses the whole
+     * transaction and PortRequest.commitOrReplug builds it again around the re-plug request.
      */
     @Test
     @DisplayName("re-plug of an existing VIF port succeeds and neither isolates it nor adds a QoS row")
@@ -143,8 +185,29 @@ class PerPortBridgePlugTest {
         portExists(runner, IBP);
         nothingExists(runner);
         plugin(runner, PER_PORT.withIsolateVif(true)).plug(ovsVif(), instance());
-        List<List<String>> argvs = runner.argvs();
-        assertThat(argvs.get(argvs.size() - 1)).isEqualTo(txn(false, false, false));
+        assertThat(runner.argvs()).containsExactly(
+                QOS_READ,
+                findPort(IBP),
+                exists(TAP),
+                txn(true, true, false),
+                txn(false, false, false));
+    }
+
+    @Test
+    @DisplayName("re-plug of an existing VIF port whose QoS row the read finds: the first transaction destroys and "
+            + "creates, the re-plug carries neither destroy nor create")
+    void replugExistingVifPortWithQosRow(RecordingCommandRunner runner) {
+        portAlreadyOn(runner, PB, TAP);
+        staleQos(runner, QOS_KEY_TAP, QOS_ROW);
+        nothingExists(runner);
+        plugin(runner, PER_PORT).plug(ovsVif(), instance());
+        assertThat(runner.argvs()).containsExactly(
+                QOS_READ,
+                exists(TAP),
+                txn(false, true, false, List.of(QOS_ROW)),
+                txn(false, false, false));
+        assertThat(runner.argvs().get(3)).doesNotContain("destroy", "create", "QoS", "qos=@qos", QOS_ROW);
+        assertThat(vsctlRuns(runner)).isEqualTo(3);
     }
 
     @Test
@@ -156,10 +219,13 @@ class PerPortBridgePlugTest {
                 .plug(ovsVif(profile().createTap(true).build()).build(), instance()))
                 .isInstanceOf(CommandFailedException.class);
         List<List<String>> argvs = runner.argvs();
-        assertThat(argvs.get(1)).isEqualTo(ip("tuntap", "add", "dev", TAP, "mode", "tap"));
+        assertThat(argvs.subList(0, 3)).containsExactly(
+                QOS_READ,
+                exists(TAP),
+                ip("tuntap", "add", "dev", TAP, "mode", "tap"));
         assertThat(argvs.get(argvs.size() - 2)).isEqualTo(txn(false, true, false));
         assertThat(argvs.get(argvs.size() - 1)).isEqualTo(ip("link", "del", "dev", TAP));
-        assertThat(vsctlRuns(runner)).isEqualTo(1);
+        assertThat(vsctlRuns(runner)).isEqualTo(2);
     }
 
     @Test

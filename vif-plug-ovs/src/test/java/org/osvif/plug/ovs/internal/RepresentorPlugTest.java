@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.osvif.plug.ovs.internal.OvsFixtures.BRIDGE;
 import static org.osvif.plug.ovs.internal.OvsFixtures.IFACE_ID;
+import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_KEY_ENP3S0F0_1;
+import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_KEY_ETH1;
 import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_ROW;
+import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_ROW_2;
 import static org.osvif.plug.ovs.internal.OvsFixtures.VFR;
 import static org.osvif.plug.ovs.internal.OvsFixtures.concat;
+import static org.osvif.plug.ovs.internal.OvsFixtures.destroyQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.externalIds;
+import static org.osvif.plug.ovs.internal.OvsFixtures.findDefaultQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.findQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.hostDeviceVif;
 import static org.osvif.plug.ovs.internal.OvsFixtures.instance;
@@ -18,6 +23,7 @@ import static org.osvif.plug.ovs.internal.OvsFixtures.portAlreadyOn;
 import static org.osvif.plug.ovs.internal.OvsFixtures.profile;
 import static org.osvif.plug.ovs.internal.OvsFixtures.representorProfile;
 import static org.osvif.plug.ovs.internal.OvsFixtures.row;
+import static org.osvif.plug.ovs.internal.OvsFixtures.staleQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.str;
 import static org.osvif.plug.ovs.internal.OvsFixtures.vsctl;
 import static org.osvif.plug.ovs.internal.OvsFixtures.vsctlRuns;
@@ -50,14 +56,24 @@ class RepresentorPlugTest {
         return hostDeviceVif(FakeSysfs.PF0_VF1, representorProfile(datapath));
     }
 
+    /** The representor of VF 1 from Linux 5.8 on, and the read of its stale QoS rows. */
+    private static final String ENP = "enp3s0f0_1";
+    private static final List<String> ENP_QOS_READ = findDefaultQos(QOS_KEY_ENP3S0F0_1);
+
     /** The transaction of a new representor port: a plain add-port and its QoS row. */
     static List<String> systemTxn(String representor) {
+        return systemTxn(representor, List.of());
+    }
+
+    /** The same, destroying each {@code stale} QoS row right before the new row's {@code create QoS}. */
+    static List<String> systemTxn(String representor, List<String> stale) {
         List<String> argv = vsctl("--", "--may-exist", "add-br", BRIDGE, "--", "set", "Bridge", BRIDGE,
-                "datapath_type=system", "--", "add-port", BRIDGE, representor,
-                "--", "--id=@qos", "create", "QoS", "type=linux-noop",
+                "datapath_type=system", "--", "add-port", BRIDGE, representor);
+        argv.addAll(destroyQos(stale.toArray(String[]::new)));
+        argv.addAll(List.of("--", "--id=@qos", "create", "QoS", "type=linux-noop",
                 "external_ids={id=" + str(QosKeys.id(representor).toString()) + ",_type=linux-noop}",
                 "--", "set", "Port", representor, "qos=@qos",
-                "--", "set", "Interface", representor);
+                "--", "set", "Interface", representor));
         argv.addAll(externalIds(IFACE_ID));
         return argv;
     }
@@ -70,30 +86,79 @@ class RepresentorPlugTest {
     }
 
     @Test
-    @DisplayName("kernel datapath, Linux before 5.8: the representor is brought up, given the MTU and added")
+    @DisplayName("kernel datapath, Linux before 5.8: the representor's stale QoS rows are read, it is brought up, "
+            + "given the MTU and added")
     void systemPre58(RecordingCommandRunner runner) {
         nothingExists(runner);
         plugin(runner, FakeSysfs.pre58(root)).plug(vif(null), instance());
         assertThat(runner.argvs()).containsExactly(
+                findDefaultQos(QOS_KEY_ETH1),
                 ip("link", "set", "dev", "eth1", "up"),
                 ip("link", "set", "dev", "eth1", "mtu", "1500"),
                 systemTxn("eth1"));
     }
 
     @Test
-    @DisplayName("kernel datapath, Linux 5.8 and later: the pf0vf1 representor")
+    @DisplayName("kernel datapath, Linux 5.8 and later: the pf0vf1 representor, one read and one transaction")
     void systemPost58(RecordingCommandRunner runner) {
         nothingExists(runner);
         plugin(runner, FakeSysfs.post58(root)).plug(vif("system"), instance());
         assertThat(runner.argvs()).containsExactly(
+                ENP_QOS_READ,
                 ip("link", "set", "dev", "enp3s0f0_1", "up"),
                 ip("link", "set", "dev", "enp3s0f0_1", "mtu", "1500"),
                 systemTxn("enp3s0f0_1"));
-        assertThat(vsctlRuns(runner)).isEqualTo(1);
+        assertThat(vsctlRuns(runner)).isEqualTo(2);
     }
 
     @Test
-    @DisplayName("kernel datapath with isolate_vif: the new port is isolated and gets its QoS row in one ovs-vsctl run")
+    @DisplayName("kernel datapath: a QoS row left behind by a vanished representor port is destroyed before the "
+            + "new one is created, in the port's one transaction")
+    void systemStaleQosRow(RecordingCommandRunner runner) {
+        staleQos(runner, QOS_KEY_ENP3S0F0_1, QOS_ROW);
+        nothingExists(runner);
+        plugin(runner, FakeSysfs.post58(root)).plug(vif(null), instance());
+        assertThat(runner.argvs()).containsExactly(
+                ENP_QOS_READ,
+                ip("link", "set", "dev", ENP, "up"),
+                ip("link", "set", "dev", ENP, "mtu", "1500"),
+                systemTxn(ENP, List.of(QOS_ROW)));
+        assertThat(vsctlRuns(runner)).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("kernel datapath: two stale QoS rows are both destroyed, in the order found, before the new row")
+    void systemTwoStaleQosRows(RecordingCommandRunner runner) {
+        staleQos(runner, QOS_KEY_ENP3S0F0_1, QOS_ROW, QOS_ROW_2);
+        nothingExists(runner);
+        plugin(runner, FakeSysfs.post58(root)).plug(vif(null), instance());
+        assertThat(runner.argvs()).containsExactly(
+                ENP_QOS_READ,
+                ip("link", "set", "dev", ENP, "up"),
+                ip("link", "set", "dev", ENP, "mtu", "1500"),
+                systemTxn(ENP, List.of(QOS_ROW, QOS_ROW_2)));
+    }
+
+    @Test
+    @DisplayName("kernel datapath re-plug with the port's QoS row found: the re-plug carries neither destroy nor create")
+    void systemReplugWithQosRow(RecordingCommandRunner runner) {
+        portAlreadyOn(runner, BRIDGE, ENP);
+        staleQos(runner, QOS_KEY_ENP3S0F0_1, QOS_ROW);
+        nothingExists(runner);
+        plugin(runner, FakeSysfs.post58(root)).plug(vif(null), instance());
+        assertThat(runner.argvs()).containsExactly(
+                ENP_QOS_READ,
+                ip("link", "set", "dev", ENP, "up"),
+                ip("link", "set", "dev", ENP, "mtu", "1500"),
+                systemTxn(ENP, List.of(QOS_ROW)),
+                systemReplugTxn(ENP));
+        assertThat(runner.argvs().get(4)).doesNotContain("destroy", "create", "QoS", "qos=@qos", QOS_ROW);
+        assertThat(vsctlRuns(runner)).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("kernel datapath with isolate_vif: the new port is isolated and gets its QoS row in one "
+            + "transaction, after the read")
     void systemIsolated(RecordingCommandRunner runner) {
         nothingExists(runner);
         OvsPlugin plugin = OvsFixtures.plugin(runner, OvsSettings.defaults().withIsolateVif(true)
@@ -102,10 +167,11 @@ class RepresentorPlugTest {
         List<String> txn = systemTxn("enp3s0f0_1");
         txn.addAll(txn.indexOf("qos=@qos"), List.of("tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
         assertThat(runner.argvs()).containsExactly(
+                ENP_QOS_READ,
                 ip("link", "set", "dev", "enp3s0f0_1", "up"),
                 ip("link", "set", "dev", "enp3s0f0_1", "mtu", "1500"),
                 txn);
-        assertThat(vsctlRuns(runner)).isEqualTo(1);
+        assertThat(vsctlRuns(runner)).isEqualTo(2);
     }
 
     @Test
@@ -115,11 +181,12 @@ class RepresentorPlugTest {
         nothingExists(runner);
         plugin(runner, FakeSysfs.post58(root)).plug(vif(null), instance());
         assertThat(runner.argvs()).containsExactly(
+                ENP_QOS_READ,
                 ip("link", "set", "dev", "enp3s0f0_1", "up"),
                 ip("link", "set", "dev", "enp3s0f0_1", "mtu", "1500"),
                 systemTxn("enp3s0f0_1"),
                 systemReplugTxn("enp3s0f0_1"));
-        assertThat(vsctlRuns(runner)).isEqualTo(2);
+        assertThat(vsctlRuns(runner)).isEqualTo(3);
     }
 
     @Test
@@ -130,7 +197,11 @@ class RepresentorPlugTest {
         assertThatThrownBy(() -> plugin(runner, FakeSysfs.post58(root)).plug(vif(null), instance()))
                 .isInstanceOf(CommandFailedException.class)
                 .hasMessageContaining("no bridge named br-int");
-        assertThat(vsctlRuns(runner)).isEqualTo(1);
+        assertThat(runner.argvs()).containsExactly(
+                ENP_QOS_READ,
+                ip("link", "set", "dev", ENP, "up"),
+                ip("link", "set", "dev", ENP, "mtu", "1500"),
+                systemTxn(ENP));
     }
 
     @Test
@@ -148,9 +219,11 @@ class RepresentorPlugTest {
     }
 
     @Test
-    @DisplayName("userspace datapath: a DPDK port with dpdk-devargs naming the PF and the VF, --may-exist, one run")
+    @DisplayName("userspace datapath: a DPDK port with dpdk-devargs naming the PF and the VF, --may-exist, "
+            + "no QoS read, one run")
     void netdev(RecordingCommandRunner runner) {
         portAlreadyOn(runner, BRIDGE, VFR);
+        runner.when(RecordingCommandRunner.argvContains("find")).thenReturn(row(QOS_ROW));
         nothingExists(runner);
         plugin(runner, FakeSysfs.post58(root)).plug(vif("netdev"), instance());
         assertThat(runner.argvs()).containsExactly(concat(

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.osvif.plug.ovs.internal.OvsFixtures.BRIDGE;
 import static org.osvif.plug.ovs.internal.OvsFixtures.IFACE_ID;
+import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_KEY_VHU;
+import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_ROW;
+import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_ROW_2;
 import static org.osvif.plug.ovs.internal.OvsFixtures.VHU;
 import static org.osvif.plug.ovs.internal.OvsFixtures.concat;
+import static org.osvif.plug.ovs.internal.OvsFixtures.destroyQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.externalIds;
+import static org.osvif.plug.ovs.internal.OvsFixtures.findDefaultQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.findQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.instance;
 import static org.osvif.plug.ovs.internal.OvsFixtures.isolating;
@@ -15,8 +20,10 @@ import static org.osvif.plug.ovs.internal.OvsFixtures.nothingExists;
 import static org.osvif.plug.ovs.internal.OvsFixtures.plugin;
 import static org.osvif.plug.ovs.internal.OvsFixtures.portAlreadyOn;
 import static org.osvif.plug.ovs.internal.OvsFixtures.profile;
-import static org.osvif.plug.ovs.internal.OvsFixtures.vhostUserVif;
+import static org.osvif.plug.ovs.internal.OvsFixtures.row;
+import static org.osvif.plug.ovs.internal.OvsFixtures.staleQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.str;
+import static org.osvif.plug.ovs.internal.OvsFixtures.vhostUserVif;
 import static org.osvif.plug.ovs.internal.OvsFixtures.vsctl;
 import static org.osvif.plug.ovs.internal.OvsFixtures.vsctlRuns;
 
@@ -25,6 +32,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osvif.exec.CommandFailedException;
+import org.osvif.objects.VifVHostUser;
 import org.osvif.objects.VifVHostUserMode;
 import org.osvif.plug.ovs.TapCreationNotSupportedException;
 import org.osvif.testing.RecordingCommandRunner;
@@ -56,9 +64,34 @@ class VhostUserPlugTest {
         return argv;
     }
 
+    /**
+     * The transaction of a new client-mode port on the system datapath: a plain add-port, the
+     * destruction of each {@code stale} QoS row, the new row, {@code portSet} (the isolation), the link.
+     */
+    static List<String> systemTxn(List<String> stale, String... portSet) {
+        List<String> argv = vsctl("--", "--may-exist", "add-br", BRIDGE, "--", "set", "Bridge", BRIDGE,
+                "datapath_type=system", "--", "add-port", BRIDGE, VHU);
+        argv.addAll(destroyQos(stale.toArray(String[]::new)));
+        argv.addAll(List.of("--", "--id=@qos", "create", "QoS", "type=linux-noop",
+                "external_ids={id=" + str(QOS_KEY_VHU) + ",_type=linux-noop}",
+                "--", "set", "Port", VHU));
+        argv.addAll(List.of(portSet));
+        argv.add("qos=@qos");
+        argv.addAll(List.of("--", "set", "Interface", VHU));
+        argv.addAll(externalIds(IFACE_ID));
+        argv.addAll(List.of("type=dpdkvhostuser", "mtu_request=1500"));
+        return argv;
+    }
+
+    private static VifVHostUser systemVif() {
+        return vhostUserVif(VifVHostUserMode.CLIENT).portProfile(profile().datapathType("system").build()).build();
+    }
+
     @Test
-    @DisplayName("server mode: dpdkvhostuserclient with the socket path and mtu_request, in one transaction")
+    @DisplayName("server mode: dpdkvhostuserclient with the socket path and mtu_request, in one transaction, "
+            + "no QoS read on the default netdev datapath")
     void serverMode(RecordingCommandRunner runner) {
+        runner.when(RecordingCommandRunner.argvContains("find")).thenReturn(row(QOS_ROW));
         nothingExists(runner);
         plugin(runner).plug(vhostUserVif(VifVHostUserMode.SERVER).build(), instance());
         assertThat(runner.argvs()).containsExactly(concat(head(), "type=dpdkvhostuserclient",
@@ -124,20 +157,62 @@ class VhostUserPlugTest {
     }
 
     @Test
-    @DisplayName("on the system datapath a new port gets a QoS row with a plain add-port")
+    @DisplayName("on the system datapath: the read of stale QoS rows, then one transaction where the new port gets "
+            + "a QoS row with a plain add-port")
     void systemDatapath(RecordingCommandRunner runner) {
         nothingExists(runner);
-        plugin(runner).plug(vhostUserVif(VifVHostUserMode.CLIENT)
-                .portProfile(profile().datapathType("system").build()).build(), instance());
+        plugin(runner).plug(systemVif(), instance());
         List<String> expected = vsctl("--", "--may-exist", "add-br", BRIDGE, "--", "set", "Bridge", BRIDGE,
                 "datapath_type=system", "--", "add-port", BRIDGE, VHU,
                 "--", "--id=@qos", "create", "QoS", "type=linux-noop",
-                "external_ids={id=" + str(QosKeys.id(VHU).toString()) + ",_type=linux-noop}",
+                "external_ids={id=" + str(QOS_KEY_VHU) + ",_type=linux-noop}",
                 "--", "set", "Port", VHU, "qos=@qos",
                 "--", "set", "Interface", VHU);
         expected.addAll(externalIds(IFACE_ID));
         expected.addAll(List.of("type=dpdkvhostuser", "mtu_request=1500"));
-        assertThat(runner.argvs()).containsExactly(expected);
+        assertThat(runner.argvs()).containsExactly(
+                findDefaultQos(QOS_KEY_VHU),
+                expected);
+    }
+
+    @Test
+    @DisplayName("on the system datapath a stale QoS row is destroyed before the new one is created, "
+            + "in the port's one transaction")
+    void systemStaleQosRow(RecordingCommandRunner runner) {
+        staleQos(runner, QOS_KEY_VHU, QOS_ROW);
+        nothingExists(runner);
+        plugin(runner).plug(systemVif(), instance());
+        assertThat(runner.argvs()).containsExactly(
+                findDefaultQos(QOS_KEY_VHU),
+                systemTxn(List.of(QOS_ROW)));
+    }
+
+    @Test
+    @DisplayName("on the system datapath two stale QoS rows are both destroyed, in the order found; with isolate_vif")
+    void systemTwoStaleQosRows(RecordingCommandRunner runner) {
+        staleQos(runner, QOS_KEY_VHU, QOS_ROW, QOS_ROW_2);
+        nothingExists(runner);
+        plugin(runner, isolating()).plug(systemVif(), instance());
+        assertThat(runner.argvs()).containsExactly(
+                findDefaultQos(QOS_KEY_VHU),
+                systemTxn(List.of(QOS_ROW, QOS_ROW_2), "tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
+    }
+
+    @Test
+    @DisplayName("on the system datapath a re-plug whose QoS row the read finds carries neither destroy nor create")
+    void systemReplugWithQosRow(RecordingCommandRunner runner) {
+        portAlreadyOn(runner, BRIDGE, VHU);
+        staleQos(runner, QOS_KEY_VHU, QOS_ROW);
+        nothingExists(runner);
+        plugin(runner).plug(systemVif(), instance());
+        List<String> replug = concat(vsctl("--", "--may-exist", "add-br", BRIDGE, "--", "set", "Bridge", BRIDGE,
+                "datapath_type=system", "--", "--may-exist", "add-port", BRIDGE, VHU,
+                "--", "set", "Interface", VHU), externalIds(IFACE_ID), "type=dpdkvhostuser", "mtu_request=1500");
+        assertThat(runner.argvs()).containsExactly(
+                findDefaultQos(QOS_KEY_VHU),
+                systemTxn(List.of(QOS_ROW)),
+                replug);
+        assertThat(vsctlRuns(runner)).isEqualTo(3);
     }
 
     @Test

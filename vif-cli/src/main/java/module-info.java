@@ -5,6 +5,7 @@
 module org.osvif.cli {
     requires info.picocli;
     requires org.osvif.objects;
+    requires com.fasterxml.jackson.databind;
     requires org.osvif.core;
     requires org.osvif.testing;
 

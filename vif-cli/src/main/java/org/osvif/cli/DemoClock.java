@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 final class DemoClock {
     private final PrintStream out;
     private final long start = System.nanoTime();
+    private final java.util.List<java.util.Map<String, Object>> steps = new java.util.ArrayList<>();
 
     DemoClock(PrintStream out) {
         this.out = out;
@@ -18,7 +19,13 @@ final class DemoClock {
         out.printf(Locale.ROOT, "[%7.3fs] %s%n", (begin - start) / 1e9, what);
         out.flush();
         T result = action.get();
-        out.printf(Locale.ROOT, "           took %.1f ms%n", (System.nanoTime() - begin) / 1e6);
+        double ms = (System.nanoTime() - begin) / 1e6;
+        out.printf(Locale.ROOT, "           took %.1f ms%n", ms);
+        java.util.Map<String, Object> step = new java.util.LinkedHashMap<>();
+        step.put("step", what);
+        step.put("at_s", Math.round((begin - start) / 1e6) / 1e3);
+        step.put("took_ms", Math.round(ms * 10) / 10.0);
+        steps.add(step);
         return result;
     }
 
@@ -27,6 +34,11 @@ final class DemoClock {
             action.run();
             return null;
         });
+    }
+
+    /** @return each step: its name, when it started (s) and how long it took (ms) */
+    java.util.List<java.util.Map<String, Object>> steps() {
+        return steps;
     }
 
     String elapsed() {

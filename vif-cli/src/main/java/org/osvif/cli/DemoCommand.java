@@ -10,6 +10,7 @@ import org.osvif.config.VifConfig;
 import org.osvif.objects.HostInfo;
 import org.osvif.objects.HostPluginInfo;
 import org.osvif.objects.HostVifInfo;
+import org.osvif.objects.OsVifObjects;
 import org.osvif.objects.VifOpenVSwitch;
 import org.osvif.testing.DryRunCommandRunner;
 import org.osvif.testing.ovs.PrivateOvs;
@@ -43,6 +44,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Only show the commands, even when the sandbox could run.")
     private boolean dryRun;
 
+    @Option(names = "--json", description = "Print one JSON object at the end (steps with their times, the port's "
+            + "rows, the HostInfo primitive) instead of the running commentary.")
+    private boolean json;
+
+    private final java.util.Map<String, Object> report = new java.util.LinkedHashMap<>();
+
     /**
      * @param streams the streams of this run
      */
@@ -52,8 +59,20 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream out = streams.out();
+        PrintStream out = json ? new PrintStream(java.io.OutputStream.nullOutputStream()) : streams.out();
+        int code = run(out);
+        if (json) {
+            report.put("exit_code", code);
+            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            streams.out().print(org.osvif.objects.base.CanonicalJson.write(mapper.valueToTree(report)));
+            streams.out().flush();
+        }
+        return code;
+    }
+
+    private int run(PrintStream out) {
         DemoClock clock = new DemoClock(out);
+        report.put("steps", clock.steps());
         List<String> missing = dryRun ? List.of() : PrivateOvs.missingPrerequisites();
         if (dryRun || !missing.isEmpty()) {
             if (!missing.isEmpty()) {
@@ -61,8 +80,11 @@ public final class DemoCommand implements Callable<Integer> {
                 missing.forEach(m -> out.println("  - " + m));
                 out.println("Showing the commands the demo would run instead (nothing is changed):");
             }
-            return dryRunDemo(clock);
+            report.put("missing_prerequisites", missing);
+            report.put("dry_run", true);
+            return dryRunDemo(clock, out);
         }
+        report.put("dry_run", false);
         PrivateOvs ovs = clock.step("start a private Open vSwitch (ovsdb-server, ovs-vswitchd, userspace datapath)",
                 () -> PrivateOvs.start(PrivateOvs.Options.defaults().withShutdownHook(true)));
         boolean kept = false;
@@ -76,15 +98,18 @@ public final class DemoCommand implements Callable<Integer> {
                 VifOpenVSwitch vif = DemoVif.vif();
                 clock.run("plug " + vif.objectName() + " " + vif.id() + " (create_port, isolated on VLAN 4095)",
                         () -> osvif.plug(vif, DemoVif.instance()));
-                showRows(ovs, vif.vifName());
+                showRows(ovs, vif.vifName(), out);
                 HostInfo info = clock.step("describe the host (HostInfo for the network service)", osvif::hostInfo);
-                showHostInfo(info);
+                showHostInfo(info, out);
+                report.put("host_info", OsVifObjects.codec().toPrimitive(info));
                 clock.run("unplug " + vif.vifName(), () -> osvif.unplug(vif, DemoVif.instance()));
                 out.println("           ports on " + DemoVif.BRIDGE + ": " + ovs.portNames(DemoVif.BRIDGE));
             }
             if (keep) {
                 kept = true;
-                printKeep(ovs);
+                printKeep(ovs, out);
+                report.put("kept", java.util.Map.of("namespace", ovs.namespace(), "dir", ovs.dir().toString(),
+                        "db", ovs.dbConnection()));
                 return ExitCodes.OK;
             }
         } finally {
@@ -96,12 +121,13 @@ public final class DemoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private int dryRunDemo(DemoClock clock) {
-        PrintStream out = streams.out();
+    private int dryRunDemo(DemoClock clock, PrintStream out) {
         VifConfig config = VifConfig.builder().set("os_vif_ovs", "ovsdb_connection", "unix:/run/openvswitch/db.sock")
                 .set("os_vif_ovs", "isolate_vif", "true").build();
+        java.io.ByteArrayOutputStream shown = new java.io.ByteArrayOutputStream();
+        PrintStream commands = json ? new PrintStream(shown, true, java.nio.charset.StandardCharsets.UTF_8) : out;
         InitOptions options = streams.initOptions().toBuilder()
-                .commandRunner(new DryRunCommandRunner(out).answering(DryRunAnswers::answer)).build();
+                .commandRunner(new DryRunCommandRunner(commands).answering(DryRunAnswers::answer)).build();
         try (OsVif osvif = OsVif.initialize(config, options)) {
             VifOpenVSwitch vif = DemoVif.vif();
             out.println("# plug " + vif.objectName() + " " + vif.id());
@@ -109,21 +135,26 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("# unplug");
             osvif.unplug(vif, DemoVif.instance());
         }
+        if (json) {
+            report.put("commands", shown.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList());
+        }
         out.println("(dry run in " + clock.elapsed() + "; install Open vSwitch and run as root to see it for real)");
         return ExitCodes.OK;
     }
 
-    private void showRows(PrivateOvs ovs, String port) {
-        PrintStream out = streams.out();
+    private void showRows(PrivateOvs ovs, String port, PrintStream out) {
         for (Map<String, Object> row : ovs.rows("Port")) {
             if (port.equals(row.get("name"))) {
                 out.println("           Port " + port + ": tag=" + row.get("tag") + " vlan_mode="
                         + row.get("vlan_mode") + " trunks=" + row.get("trunks"));
+                report.put("port", java.util.Map.of("name", port, "tag", String.valueOf(row.get("tag")),
+                        "vlan_mode", String.valueOf(row.get("vlan_mode")), "trunks", String.valueOf(row.get("trunks"))));
             }
         }
         for (Map<String, Object> row : ovs.rows("Interface")) {
             if (port.equals(row.get("name"))) {
                 out.println("           Interface " + port + ": external_ids=" + row.get("external_ids"));
+                report.put("interface_external_ids", row.get("external_ids"));
             }
         }
         for (Map<String, Object> row : ovs.rows("Bridge")) {
@@ -134,20 +165,19 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void showHostInfo(HostInfo info) {
+    private void showHostInfo(HostInfo info, PrintStream out) {
         for (HostPluginInfo plugin : info.pluginInfo()) {
             StringBuilder sb = new StringBuilder("           " + plugin.pluginName() + ":");
             for (HostVifInfo v : plugin.vifInfo()) {
                 sb.append(' ').append(v.vifObjectName()).append(' ').append(v.minVersion()).append('-')
                         .append(v.maxVersion());
             }
-            streams.out().println(sb);
+            out.println(sb);
         }
-        streams.out().println("           (./vifctl host-info prints it as the JSON primitive Neutron receives)");
+        out.println("           (./vifctl host-info prints it as the JSON primitive Neutron receives)");
     }
 
-    private void printKeep(PrivateOvs ovs) {
-        PrintStream out = streams.out();
+    private void printKeep(PrivateOvs ovs, PrintStream out) {
         String db = ovs.dbConnection();
         out.println("The sandbox is still running (--keep).");
         out.println("  look:   ip netns exec " + ovs.namespace() + " ovs-vsctl --db=" + db + " show");

@@ -43,6 +43,9 @@ abstract class VifActionCommand implements Callable<Integer> {
             description = "Print the commands instead of running them, as on a host where nothing of the VIF exists.")
     boolean dryRun;
 
+    @Option(names = "--json", description = "Print the result as one JSON object instead of a sentence.")
+    boolean json;
+
     @Parameters(index = "0", paramLabel = "VIF.json", description = "The VIF primitive ('-' reads standard input).")
     String vifFile;
 
@@ -73,8 +76,19 @@ abstract class VifActionCommand implements Callable<Integer> {
             act(osvif, vif, instanceInfo);
         }
         String id = vif.isSet(VifBase.ID) ? vif.id() : "(no id)";
-        streams.out().println((dryRun ? "would have " : "") + verb() + "ged " + vif.objectName() + " " + id
-                + " with plugin " + vif.plugin());
+        if (json) {
+            com.fasterxml.jackson.databind.node.ObjectNode result =
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            result.put("action", verb());
+            result.put("dry_run", dryRun);
+            result.put("plugin", vif.plugin());
+            result.put("vif_id", vif.isSet(VifBase.ID) ? vif.id() : null);
+            result.put("vif_object_name", vif.objectName());
+            streams.out().print(org.osvif.objects.base.CanonicalJson.write(result));
+        } else {
+            streams.out().println((dryRun ? "would have " : "") + verb() + "ged " + vif.objectName() + " " + id
+                    + " with plugin " + vif.plugin());
+        }
         streams.out().flush();
         return ExitCodes.OK;
     }

@@ -27,6 +27,30 @@ class DemoCommandTest {
     }
 
     @Test
+    @DisplayName("--dry-run --json prints one JSON object with the commands")
+    void dryRunJson() throws java.io.IOException {
+        CliRun run = vifctl("demo", "--dry-run", "--json");
+        assertThat(run.exitCode()).isZero();
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        assertThat(report.get("dry_run").asBoolean()).isTrue();
+        assertThat(report.get("exit_code").asInt()).isZero();
+        assertThat(report.get("commands").toString()).contains("add-port br-int tap3c7a1f52-4f").contains("tag=4095");
+    }
+
+    @Test
+    @RequiresOvs
+    @DisplayName("--json reports the steps, the isolated port and the HostInfo primitive")
+    void realRunJson() throws java.io.IOException {
+        CliRun run = vifctl("demo", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        assertThat(report.get("dry_run").asBoolean()).isFalse();
+        assertThat(report.get("steps")).hasSize(6);
+        assertThat(report.at("/port/tag").asText()).isEqualTo("4095");
+        assertThat(report.at("/host_info/versioned_object.name").asText()).isEqualTo("HostInfo");
+    }
+
+    @Test
     @RequiresOvs
     @DisplayName("plugs an isolated port on a private Open vSwitch, unplugs it and leaves nothing behind")
     void realRun() throws IOException {

@@ -64,6 +64,44 @@ class PlugCommandTest {
         assertThat(withFailingPlugin(vif, "unplug", "-").err()).startsWith("vifctl: unplug failed: ");
     }
 
+
+
+    @Test
+    @DisplayName("a plugin that is not loaded, or an object that is not a VIF, is invalid input (exit 3)")
+    void invalidInput() {
+        CliRun unknown = withStdin(vhostUser("nope"), "plug", "-");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.INVALID_OBJECT);
+        assertThat(unknown.err()).startsWith("vifctl: invalid input: No VIF plugin was found with the name nope "
+                + "(loaded plugins: ");
+        CliRun notVif = withStdin(OsVifObjects.codec().toJson(InstanceInfo.builder().name("x").build()), "plug", "-");
+        assertThat(notVif.exitCode()).isEqualTo(ExitCodes.INVALID_OBJECT);
+        assertThat(notVif.err()).contains("VIF must be a VIF (a VIFBase subclass), not a InstanceInfo");
+    }
+
+    @Test
+    @DisplayName("usage errors exit 2: no VIF file, a missing file")
+    void usage() {
+        assertThat(vifctl("plug").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(vifctl("unplug", "no-such-file.json").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    @DisplayName("--dry-run prints what would run and runs nothing")
+    void dryRun() {
+        CliRun run = withStdin(vhostUser("noop"), "plug", "--dry-run", "-");
+        assertThat(run.out()).isEqualTo("would have plugged VIFVHostUser " + VIF_ID + " with plugin noop\n");
+        assertThat(run.exitCode()).isZero();
+    }
+
+    @Test
+    @DisplayName("--json prints the result as one JSON object")
+    void json() {
+        CliRun run = withStdin(vhostUser("noop"), "plug", "--json", "-");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("{\n  \"action\": \"plug\",\n  \"dry_run\": false,\n  \"plugin\": \"noop\",\n"
+                + "  \"vif_id\": \"" + VIF_ID + "\",\n  \"vif_object_name\": \"VIFVHostUser\"\n}\n");
+    }
+
     private static CliRun withFailingPlugin(String stdin, String... args) {
         return CliRun.withOptions(org.osvif.InitOptions.builder().providers(new FailingPluginProvider()).build(),
                 stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8), args);

@@ -26,10 +26,10 @@ final class GenericPlug {
 
     /**
      * Without {@code create_port}: one transaction, {@code --may-exist add-br} with the
-     * datapath type. With it: the tap first when {@code create_tap} asks for it (and it is
-     * missing), else the MTU of an existing device; then one transaction that ensures the
-     * bridge and creates the port (see {@link PortRequest}). If the transaction fails, a tap
-     * made here is deleted.
+     * datapath type. With it: the tap first when {@code create_tap} asks for it; then one
+     * transaction that ensures the bridge and creates the port (see {@link PortRequest}), with
+     * the MTU as {@code mtu_request} when there is no {@code create_tap}. If the transaction
+     * fails, a tap made here is deleted.
      *
      * @param vif the VIF, a VIFOpenVSwitch
      */
@@ -40,7 +40,8 @@ final class GenericPlug {
             return;
         }
         String dev = vifName(vif);
-        PortRequest request = planner.plan(vif, vif.bridge(), dev, datapath, true).datapathType(datapath).build();
+        PortRequest request = planner.plan(vif, vif.bridge(), dev, datapath, true).datapathType(datapath)
+                .mtuRequest(mtuRequest(vif)).build();
         Rollback rollback = new Rollback();
         prepareDevice(net, vif, dev, rollback);
         try {
@@ -70,8 +71,9 @@ final class GenericPlug {
     /**
      * Upstream 5.1's tap handling of {@code _create_vif_port}, moved before the port: with
      * {@code create_tap}, a missing tap is created with the VIF's MAC, MTU and queues (and
-     * deleted again if the plug fails later); an existing device only gets its MTU, as
-     * upstream's {@code set_device_mtu}.
+     * deleted again if the plug fails later); an existing tap only gets its MTU, as upstream's
+     * {@code set_device_mtu}. Without {@code create_tap} nothing runs: the MTU goes in the port
+     * transaction ({@link #mtuRequest}).
      *
      * @param net the host commands
      * @param vif the VIF
@@ -79,12 +81,27 @@ final class GenericPlug {
      * @param rollback where to register the tap's deletion
      */
     static void prepareDevice(LinuxNet net, OvsVif vif, String dev, Rollback rollback) {
-        if (vif.createTap() && !net.exists(dev)) {
+        if (!vif.createTap()) {
+            return;
+        }
+        if (!net.exists(dev)) {
             net.createTap(dev, vif.address(), vif.mtu(), vif.multiqueue());
             rollback.add(() -> net.delete(dev));
             return;
         }
         net.setMtuIfExists(dev, vif.mtu());
+    }
+
+    /**
+     * The Interface's {@code mtu_request} for a VIF port without {@code create_tap}, where upstream
+     * runs {@code set_device_mtu} after the port: ovs-vswitchd applies it to the device, also to
+     * one the hypervisor creates later, and it costs no process of its own.
+     *
+     * @param vif the VIF
+     * @return its MTU, or null with {@code create_tap} (the tap gets it) or without an MTU
+     */
+    static Integer mtuRequest(OvsVif vif) {
+        return vif.createTap() || vif.mtu() == 0 ? null : vif.mtu();
     }
 
     /**

@@ -51,9 +51,9 @@ final class PerPortBridgePlug {
     }
 
     /**
-     * Creates the tap when {@code create_tap} asks for it (else sets the MTU of an existing
-     * device), then one transaction: both bridges, the VIF's port on the per-port bridge
-     * (without external_ids, isolated and with QoS as any new port), the integration side of
+     * Creates the tap when {@code create_tap} asks for it, then one transaction: both bridges,
+     * the VIF's port on the per-port bridge (without external_ids, isolated and with QoS as any
+     * new port, with {@code mtu_request} without {@code create_tap}), the integration side of
      * the patch pair with the VIF's external_ids (tagged 4095 when {@code isolate_vif} is set
      * and it is new), and the per-port side.
      *
@@ -63,7 +63,8 @@ final class PerPortBridgePlug {
         Names names = Names.of(vif);
         String datapath = vif.datapath(OvsVif.DATAPATH_SYSTEM);
         String instanceUuid = vif.instanceUuid();
-        PortRequest vifPort = planner.plan(vif, names.portBridge(), names.vifName(), datapath, false).build();
+        PortRequest vifPort = planner.plan(vif, names.portBridge(), names.vifName(), datapath, false)
+                .mtuRequest(GenericPlug.mtuRequest(vif)).build();
         boolean tagPatch = planner.isolateNew(names.integrationPatch());
         Rollback rollback = new Rollback();
         GenericPlug.prepareDevice(net, vif, names.vifName(), rollback);

@@ -101,6 +101,8 @@ class PythonComparisonIT {
             + "profile at 1.3, without create_tap, and creates no device";
     private static final String CREATE_TAP_MTU = "follows from create_tap: ovs-vswitchd gives a netdev bridge's "
             + "internal device the smallest MTU of its ports, and only Java's port has a device (MTU 1450)";
+    private static final String MTU_REQUEST = "MTU through OVSDB in the port transaction instead of a separate ip "
+            + "call; applies also to a device the hypervisor creates later";
     private static final String QOS = "5.1 gives a new port on the system datapath a QoS row of default_qos_type "
             + "(linux-noop) keyed by uuid5 of the port name, removed on unplug; 3.0.0 has no QoS (Java creates the "
             + "row in the port's own transaction, upstream 5.1 in a transaction before it)";
@@ -114,6 +116,7 @@ class PythonComparisonIT {
             isolated("generic", TAP),
             trunks("generic", TAP),
             replugTag("generic", TAP),
+            mtuRequest("generic", TAP),
 
             isolated("generic-create_tap", TAP),
             trunks("generic-create_tap", TAP),
@@ -130,6 +133,7 @@ class PythonComparisonIT {
             isolated("generic-system-datapath", TAP),
             trunks("generic-system-datapath", TAP),
             replugTag("generic-system-datapath", TAP),
+            mtuRequest("generic-system-datapath", TAP),
             new Expected("generic-system-datapath", PLUGGED, "Port[" + TAP + "].qos", "[]", "qos:" + QOS_KEY_TAP, QOS),
             new Expected("generic-system-datapath", PLUGGED, "QoS[qos:" + QOS_KEY_TAP + "].type", ABSENT,
                     "linux-noop", QOS),
@@ -147,6 +151,7 @@ class PythonComparisonIT {
             trunks("per_port_bridge", TAP),
             replugTag("per_port_bridge", TAP),
             replugTag("per_port_bridge", IBP),
+            mtuRequest("per_port_bridge", TAP),
 
             isolated("vhostuser-server", VHU),
             trunks("vhostuser-server", VHU),
@@ -166,6 +171,11 @@ class PythonComparisonIT {
     private static Expected replugTag(String scenario, String port) {
         return new Expected(scenario, Set.of("replug"), "Port[" + port + "].tag", "4095",
                 Long.toString(AGENT_VLAN), REPLUG);
+    }
+
+    /** While plugged, a generic or per-port VIF port without create_tap has mtu_request in Java only. */
+    private static Expected mtuRequest(String scenario, String port) {
+        return new Expected(scenario, PLUGGED, "Interface[" + port + "].mtu_request", "[]", "1450", MTU_REQUEST);
     }
 
     /** One way of plugging: the VIF and the plugin options. */

@@ -52,10 +52,13 @@ class GenericPlugTest {
     /** The read every plug of a new port on the system datapath runs first: the tap's stale QoS rows. */
     static final List<String> QOS_READ = findDefaultQos(QOS_KEY_TAP);
 
+    /** The MTU of a port without create_tap (network_device_mtu), in its transaction. */
+    static final String MTU_REQUEST = "mtu_request=1500";
+
     /**
      * The port transaction of a new tap on the system datapath: a plain {@code add-port} (the port
      * must be new, since it gets a QoS row), the QoS row, then {@code portSet} (the isolation) and
-     * the link to the QoS row on the Port.
+     * the link to the QoS row on the Port, and the Interface's external_ids and mtu_request.
      */
     static List<String> newPortTxn(String bridge, String... portSet) {
         return newPortTxn(bridge, List.of(), portSet);
@@ -77,7 +80,14 @@ class GenericPlugTest {
         argv.add("qos=@qos");
         argv.addAll(List.of("--", "set", "Interface", TAP));
         argv.addAll(externalIds(IFACE_ID));
+        argv.add(MTU_REQUEST);
         return argv;
+    }
+
+    /** A port transaction of a VIF with create_tap: the tap has its MTU, so no mtu_request. */
+    static List<String> withoutMtuRequest(List<String> txn) {
+        assertThat(txn).endsWith(MTU_REQUEST);
+        return txn.subList(0, txn.size() - 1);
     }
 
     /**
@@ -88,7 +98,7 @@ class GenericPlugTest {
         return concat(vsctl("--", "--may-exist", "add-br", bridge, "--", "set", "Bridge", bridge,
                 "datapath_type=" + datapath,
                 "--", "--may-exist", "add-port", bridge, TAP,
-                "--", "set", "Interface", TAP), externalIds(IFACE_ID));
+                "--", "set", "Interface", TAP), externalIds(IFACE_ID), MTU_REQUEST);
     }
 
     @Nested
@@ -116,14 +126,13 @@ class GenericPlugTest {
         }
 
         @Test
-        @DisplayName("with create_port: the read of stale QoS rows, the MTU of an existing device, then one "
-                + "transaction with a plain add-port and QoS")
+        @DisplayName("with create_port: the read of stale QoS rows, then one transaction with a plain add-port, "
+                + "QoS and mtu_request")
         void createPort(RecordingCommandRunner runner) {
             nothingExists(runner);
             plugin(runner).plug(createPortVif(), instance());
             assertThat(runner.argvs()).containsExactly(
                     QOS_READ,
-                    exists(TAP),
                     newPortTxn(BRIDGE));
         }
 
@@ -134,7 +143,6 @@ class GenericPlugTest {
             plugin(runner, isolating()).plug(createPortVif(), instance());
             assertThat(runner.argvs()).containsExactly(
                     QOS_READ,
-                    exists(TAP),
                     newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
         }
 
@@ -169,13 +177,13 @@ class GenericPlugTest {
                     "external_ids:iface-id=\"0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9\"",
                     "external_ids:iface-status=active",
                     "external_ids:attached-mac=\"fa:16:3e:11:22:33\"",
-                    "external_ids:vm-uuid=\"7f3c2a1b-0000-4000-8000-000000000001\"");
+                    "external_ids:vm-uuid=\"7f3c2a1b-0000-4000-8000-000000000001\"",
+                    "mtu_request=1500");
             assertThat(runner.argvs()).containsExactly(
                     List.of("ovs-vsctl", "--timeout=120", "--oneline", "--format=json", "--db=tcp:127.0.0.1:6640",
                             "--", "--columns=_uuid", "find", "QoS",
                             "external_ids:id=d34fab25-51f9-54cf-a9b1-d4a37502f266",
                             "external_ids:_type=linux-noop"),
-                    exists(TAP),
                     txn);
             assertThat(txn).isEqualTo(newPortTxn(BRIDGE, List.of(QOS_ROW)));
             assertThat(vsctlRuns(runner)).isEqualTo(2);
@@ -189,7 +197,6 @@ class GenericPlugTest {
             plugin(runner, isolating()).plug(createPortVif(), instance());
             assertThat(runner.argvs()).containsExactly(
                     QOS_READ,
-                    exists(TAP),
                     newPortTxn(BRIDGE, List.of(QOS_ROW, QOS_ROW_2), "tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
             assertThat(vsctlRuns(runner)).isEqualTo(2);
         }
@@ -205,11 +212,9 @@ class GenericPlugTest {
             plugin(runner, isolating()).plug(createPortVif(), instance());
             assertThat(runner.argvs()).containsExactly(
                     QOS_READ,
-                    exists(TAP),
-                    ip("link", "set", "dev", TAP, "mtu", "1500"),
                     newPortTxn(BRIDGE, List.of(QOS_ROW), "tag=4095", "vlan_mode=trunk", "trunks=[4095]"),
                     replugTxn(BRIDGE, "system"));
-            List<String> replug = runner.argvs().get(4);
+            List<String> replug = runner.argvs().get(2);
             assertThat(replug).doesNotContain("destroy", "create", "QoS", "qos=@qos", QOS_ROW);
             assertThat(vsctlRuns(runner)).isEqualTo(3);
         }
@@ -236,8 +241,6 @@ class GenericPlugTest {
             plugin(runner, isolating()).plug(createPortVif(), instance());
             assertThat(runner.argvs()).containsExactly(
                     QOS_READ,
-                    exists(TAP),
-                    ip("link", "set", "dev", TAP, "mtu", "1500"),
                     newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]"),
                     replugTxn(BRIDGE, "system"));
             assertThat(vsctlRuns(runner)).isEqualTo(3);
@@ -252,8 +255,6 @@ class GenericPlugTest {
             plugin(runner).plug(createPortVif(), instance());
             assertThat(runner.argvs()).containsExactly(
                     QOS_READ,
-                    exists(TAP),
-                    ip("link", "set", "dev", TAP, "mtu", "1500"),
                     newPortTxn(BRIDGE),
                     replugTxn(BRIDGE, "system"));
         }
@@ -270,7 +271,6 @@ class GenericPlugTest {
                     .hasMessageContaining("because an interface named " + TAP + " already exists");
             assertThat(runner.argvs()).containsExactly(
                     QOS_READ,
-                    exists(TAP),
                     newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
         }
 
@@ -284,7 +284,6 @@ class GenericPlugTest {
                     .isInstanceOf(CommandFailedException.class);
             assertThat(runner.argvs()).containsExactly(
                     QOS_READ,
-                    exists(TAP),
                     newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
         }
 
@@ -301,7 +300,6 @@ class GenericPlugTest {
                     .hasMessageContaining("is actually attached to bridge br-ex");
             assertThat(runner.argvs()).containsExactly(
                     QOS_READ,
-                    exists(TAP),
                     newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]"),
                     replugTxn(BRIDGE, "system"));
         }
@@ -313,7 +311,40 @@ class GenericPlugTest {
             nothingExists(runner);
             VifOpenVSwitch vif = ovsVif(profile().createPort(true).build()).network(network(BRIDGE, 9000)).build();
             plugin(runner).plug(vif, instance());
-            assertThat(runner.argvs()).contains(ip("link", "set", "dev", TAP, "mtu", "9000"));
+            List<String> txn = newPortTxn(BRIDGE);
+            txn.set(txn.size() - 1, "mtu_request=9000");
+            assertThat(runner.argvs()).containsExactly(QOS_READ, txn);
+        }
+
+        @Test
+        @DisplayName("the MTU goes into the port transaction as mtu_request: no ip command, whether the device "
+                + "exists or not")
+        void mtuRequestNoIp(RecordingCommandRunner runner) {
+            deviceExists(runner, TAP);
+            nothingExists(runner);
+            plugin(runner).plug(createPortVif(), instance());
+            assertThat(runner.argvs()).containsExactly(QOS_READ, newPortTxn(BRIDGE));
+            assertThat(runner.argvs()).noneMatch(a -> a.get(0).equals("ip"));
+        }
+
+        @Test
+        @DisplayName("with network_device_mtu 0 and no network MTU there is no mtu_request")
+        void noMtu(RecordingCommandRunner runner) {
+            nothingExists(runner);
+            OvsSettings noMtu = new OvsSettings(0, false, false, "linux-noop", OvsSettings.defaults().sysfsRoot());
+            plugin(runner, noMtu).plug(createPortVif(), instance());
+            assertThat(runner.argvs()).containsExactly(QOS_READ, withoutMtuRequest(newPortTxn(BRIDGE)));
+        }
+
+        @Test
+        @DisplayName("without create_tap a new port on the netdev datapath runs exactly one command: the "
+                + "transaction, with isolation and mtu_request")
+        void exactlyOneCommand(RecordingCommandRunner runner) {
+            nothingExists(runner);
+            plugin(runner, isolating()).plug(
+                    ovsVif(profile().createPort(true).datapathType("netdev").build()).build(), instance());
+            assertThat(runner.commandCount()).isEqualTo(1);
+            assertThat(runner.argvs()).containsExactly(netdevIsolatedTxn());
         }
 
         @Test
@@ -324,7 +355,6 @@ class GenericPlugTest {
             plugin(runner).plug(ovsVif(profile().createPort(true).datapathType("netdev").build()).build(),
                     instance());
             assertThat(runner.argvs()).containsExactly(
-                    exists(TAP),
                     replugTxn(BRIDGE, "netdev"));
             assertThat(vsctlRuns(runner)).isEqualTo(1);
         }
@@ -337,7 +367,6 @@ class GenericPlugTest {
             plugin(runner).plug(ovsVif(profile().createPort(true).datapathType("netdev").build()).build(),
                     instance());
             assertThat(runner.argvs()).containsExactly(
-                    exists(TAP),
                     replugTxn(BRIDGE, "netdev"));
         }
 
@@ -349,7 +378,6 @@ class GenericPlugTest {
             plugin(runner, isolating()).plug(
                     ovsVif(profile().createPort(true).datapathType("netdev").build()).build(), instance());
             assertThat(runner.argvs()).containsExactly(
-                    exists(TAP),
                     netdevIsolatedTxn());
             assertThat(vsctlRuns(runner)).isEqualTo(1);
         }
@@ -362,7 +390,6 @@ class GenericPlugTest {
             plugin(runner, isolating()).plug(
                     ovsVif(profile().createPort(true).datapathType("netdev").build()).build(), instance());
             assertThat(runner.argvs()).containsExactly(
-                    exists(TAP),
                     netdevIsolatedTxn(),
                     replugTxn(BRIDGE, "netdev"));
         }
@@ -376,7 +403,6 @@ class GenericPlugTest {
             plugin(runner, isolating()).plug(
                     ovsVif(profile().createPort(true).datapathType("netdev").build()).build(), instance());
             assertThat(runner.argvs()).containsExactly(
-                    exists(TAP),
                     netdevIsolatedTxn());
             assertThat(runner.argvs()).noneMatch(a -> a.contains("find") || a.contains("QoS"));
             assertThat(vsctlRuns(runner)).isEqualTo(1);
@@ -387,7 +413,7 @@ class GenericPlugTest {
                     "datapath_type=netdev",
                     "--", "add-port", BRIDGE, TAP,
                     "--", "set", "Port", TAP, "tag=4095", "vlan_mode=trunk", "trunks=[4095]",
-                    "--", "set", "Interface", TAP), externalIds(IFACE_ID));
+                    "--", "set", "Interface", TAP), externalIds(IFACE_ID), MTU_REQUEST);
         }
 
         @Test
@@ -398,8 +424,8 @@ class GenericPlugTest {
             VifOpenVSwitch vif = ovsVif(profile().createPort(true).build()).network(network(trunk)).build();
             plugin(runner, isolating()).plug(vif, instance());
             List<String> txn = newPortTxn(trunk);
-            txn.add("external_ids:bridge_name=" + trunk);
-            assertThat(runner.argvs()).containsExactly(QOS_READ, exists(TAP), txn);
+            txn.add(txn.size() - 1, "external_ids:bridge_name=" + trunk);
+            assertThat(runner.argvs()).containsExactly(QOS_READ, txn);
         }
 
         @Test
@@ -408,8 +434,8 @@ class GenericPlugTest {
             nothingExists(runner);
             VifOpenVSwitch vif = ovsVif(profile().createPort(true).build()).address((String) null).build();
             plugin(runner).plug(vif, instance());
-            assertThat(runner.argvs()).hasSize(3);
-            assertThat(runner.argvs().get(2)).doesNotContain("external_ids:attached-mac=" + str(MAC))
+            assertThat(runner.argvs()).hasSize(2);
+            assertThat(runner.argvs().get(1)).doesNotContain("external_ids:attached-mac=" + str(MAC))
                     .contains("external_ids:iface-status=active");
         }
     }
@@ -431,7 +457,7 @@ class GenericPlugTest {
                     ip("link", "set", "dev", TAP, "address", MAC),
                     ip("link", "set", "dev", TAP, "up"),
                     ip("link", "set", "dev", TAP, "mtu", "1500"),
-                    newPortTxn(BRIDGE));
+                    withoutMtuRequest(newPortTxn(BRIDGE)));
         }
 
         @Test
@@ -454,7 +480,7 @@ class GenericPlugTest {
                     exists(TAP),
                     exists(TAP),
                     ip("link", "set", "dev", TAP, "mtu", "1500"),
-                    newPortTxn(BRIDGE));
+                    withoutMtuRequest(newPortTxn(BRIDGE)));
         }
 
         @Test
@@ -485,7 +511,7 @@ class GenericPlugTest {
                     ip("link", "set", "dev", TAP, "address", MAC),
                     ip("link", "set", "dev", TAP, "up"),
                     ip("link", "set", "dev", TAP, "mtu", "1500"),
-                    newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]"),
+                    withoutMtuRequest(newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]")),
                     ip("link", "del", "dev", TAP));
             assertThat(vsctlRuns(runner)).isEqualTo(2);
         }
@@ -499,8 +525,8 @@ class GenericPlugTest {
                     instance());
             List<List<String>> argvs = runner.argvs();
             assertThat(argvs.subList(argvs.size() - 2, argvs.size())).containsExactly(
-                    newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]"),
-                    replugTxn(BRIDGE, "system"));
+                    withoutMtuRequest(newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]")),
+                    withoutMtuRequest(replugTxn(BRIDGE, "system")));
             assertThat(argvs).doesNotContain(ip("link", "del", "dev", TAP));
         }
 
@@ -517,8 +543,8 @@ class GenericPlugTest {
                     .hasMessageContaining("constraint violation");
             List<List<String>> argvs = runner.argvs();
             assertThat(argvs.subList(argvs.size() - 3, argvs.size())).containsExactly(
-                    newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]"),
-                    replugTxn(BRIDGE, "system"),
+                    withoutMtuRequest(newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]")),
+                    withoutMtuRequest(replugTxn(BRIDGE, "system")),
                     ip("link", "del", "dev", TAP));
         }
 

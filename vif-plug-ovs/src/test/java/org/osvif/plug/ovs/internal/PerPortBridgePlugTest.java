@@ -48,10 +48,14 @@ class PerPortBridgePlugTest {
     /** The first read of a plug on the system datapath: the VIF port's stale QoS rows. */
     private static final List<String> QOS_READ = findDefaultQos(QOS_KEY_TAP);
 
+    /** The VIF port's MTU without create_tap, in the transaction. */
+    private static final List<String> MTU_REQUEST = List.of("--", "set", "Interface", TAP, "mtu_request=1500");
+
     /**
      * The plug's one transaction. The VIF's port is added with a plain add-port when it is to be
-     * isolated or to get a QoS row (PortRequest.addTo), else with --may-exist; the patch ports
-     * always with --may-exist, the integration side tagged when the existence read found it new.
+     * isolated or to get a QoS row (PortRequest.addTo), else with --may-exist, and gets its
+     * mtu_request; the patch ports always with --may-exist, the integration side tagged when the
+     * existence read found it new.
      */
     static List<String> txn(boolean isolatedTap, boolean qos, boolean taggedPatch) {
         return txn(isolatedTap, qos, taggedPatch, List.of());
@@ -81,6 +85,7 @@ class PerPortBridgePlugTest {
                 argv.add("qos=@qos");
             }
         }
+        argv.addAll(MTU_REQUEST);
         argv.addAll(List.of("--", "--may-exist", "add-port", BRIDGE, IBP));
         if (taggedPatch) {
             argv.addAll(List.of("--", "set", "Port", IBP, "tag=4095"));
@@ -94,15 +99,23 @@ class PerPortBridgePlugTest {
         return argv;
     }
 
+    /** The transaction of a VIF with create_tap: the tap has its MTU, so no mtu_request. */
+    static List<String> withoutMtuRequest(List<String> txn) {
+        List<String> argv = new java.util.ArrayList<>(txn);
+        int at = java.util.Collections.indexOfSubList(argv, MTU_REQUEST);
+        assertThat(at).isPositive();
+        argv.subList(at, at + MTU_REQUEST.size()).clear();
+        return argv;
+    }
+
     @Test
-    @DisplayName("plug reads the VIF port's stale QoS rows, then makes both bridges, the port and the patch pair "
-            + "in one transaction")
+    @DisplayName("plug reads the VIF port's stale QoS rows, then makes both bridges, the port (with mtu_request) "
+            + "and the patch pair in one transaction")
     void plug(RecordingCommandRunner runner) {
         nothingExists(runner);
         plugin(runner, PER_PORT).plug(ovsVif(), instance());
         assertThat(runner.argvs()).containsExactly(
                 QOS_READ,
-                exists(TAP),
                 txn(false, true, false));
         assertThat(vsctlRuns(runner)).isEqualTo(2);
     }
@@ -116,7 +129,6 @@ class PerPortBridgePlugTest {
         plugin(runner, PER_PORT).plug(ovsVif(), instance());
         assertThat(runner.argvs()).containsExactly(
                 QOS_READ,
-                exists(TAP),
                 txn(false, true, false, List.of(QOS_ROW)));
         assertThat(vsctlRuns(runner)).isEqualTo(2);
     }
@@ -130,7 +142,6 @@ class PerPortBridgePlugTest {
         assertThat(runner.argvs()).containsExactly(
                 QOS_READ,
                 findPort(IBP),
-                exists(TAP),
                 txn(true, true, true, List.of(QOS_ROW, QOS_ROW_2)));
     }
 
@@ -143,7 +154,6 @@ class PerPortBridgePlugTest {
         List<String> expected = txn(false, false, false);
         expected.replaceAll(a -> a.equals("datapath_type=system") ? "datapath_type=netdev" : a);
         assertThat(runner.argvs()).containsExactly(
-                exists(TAP),
                 expected);
     }
 
@@ -156,7 +166,6 @@ class PerPortBridgePlugTest {
         assertThat(runner.argvs()).containsExactly(
                 QOS_READ,
                 findPort(IBP),
-                exists(TAP),
                 txn(true, true, true));
     }
 
@@ -169,7 +178,6 @@ class PerPortBridgePlugTest {
         assertThat(runner.argvs()).containsExactly(
                 QOS_READ,
                 findPort(IBP),
-                exists(TAP),
                 txn(true, true, false));
     }
 
@@ -188,7 +196,6 @@ class PerPortBridgePlugTest {
         assertThat(runner.argvs()).containsExactly(
                 QOS_READ,
                 findPort(IBP),
-                exists(TAP),
                 txn(true, true, false),
                 txn(false, false, false));
     }
@@ -203,10 +210,9 @@ class PerPortBridgePlugTest {
         plugin(runner, PER_PORT).plug(ovsVif(), instance());
         assertThat(runner.argvs()).containsExactly(
                 QOS_READ,
-                exists(TAP),
                 txn(false, true, false, List.of(QOS_ROW)),
                 txn(false, false, false));
-        assertThat(runner.argvs().get(3)).doesNotContain("destroy", "create", "QoS", "qos=@qos", QOS_ROW);
+        assertThat(runner.argvs().get(2)).doesNotContain("destroy", "create", "QoS", "qos=@qos", QOS_ROW);
         assertThat(vsctlRuns(runner)).isEqualTo(3);
     }
 
@@ -223,7 +229,7 @@ class PerPortBridgePlugTest {
                 QOS_READ,
                 exists(TAP),
                 ip("tuntap", "add", "dev", TAP, "mode", "tap"));
-        assertThat(argvs.get(argvs.size() - 2)).isEqualTo(txn(false, true, false));
+        assertThat(argvs.get(argvs.size() - 2)).isEqualTo(withoutMtuRequest(txn(false, true, false)));
         assertThat(argvs.get(argvs.size() - 1)).isEqualTo(ip("link", "del", "dev", TAP));
         assertThat(vsctlRuns(runner)).isEqualTo(2);
     }

@@ -80,8 +80,8 @@ class GenericPlugIT {
     }
 
     @Test
-    @DisplayName("with create_port adds one port whose Interface carries iface-id, iface-status, attached-mac and "
-            + "vm-uuid, untagged")
+    @DisplayName("with create_port adds one port whose Interface carries iface-id, iface-status, attached-mac, "
+            + "vm-uuid and the network's MTU as mtu_request, untagged")
     void createPortRows() {
         Ids ids = Ids.fresh();
         String bridge = ovs.uniqueBridgeName("br-g");
@@ -89,15 +89,16 @@ class GenericPlugIT {
         osvif.plug(vif(ids, bridge, true, false, false), Vifs.instance());
 
         assertThat(host.port(ids.tap())).isEqualTo(row("name", ids.tap(), "interfaces", ids.tap()));
-        assertThat(host.iface(ids.tap())).isEqualTo(
-                row("name", ids.tap(), "external_ids", externalIds(ids, ids.ifaceId())));
+        assertThat(host.iface(ids.tap())).isEqualTo(row("name", ids.tap(),
+                "external_ids", externalIds(ids, ids.ifaceId()), "mtu_request", (long) Vifs.NETWORK_MTU));
         assertThat(host.bridge(bridge)).isEqualTo(
                 row("name", bridge, "datapath_type", "netdev", "ports", sortedNames(bridge, ids.tap())));
         assertThat(host.qosRowsOf(ids.tap())).as("no QoS on the netdev datapath").isEmpty();
     }
 
     @Test
-    @DisplayName("with create_port gives a device the hypervisor already made the network's MTU")
+    @DisplayName("with create_port gives a device the hypervisor already made the network's MTU, through "
+            + "mtu_request")
     void createPortSetsMtuOfExistingDevice() {
         Ids ids = Ids.fresh();
         String bridge = ovs.uniqueBridgeName("br-g");
@@ -106,9 +107,27 @@ class GenericPlugIT {
 
         osvif.plug(vif(ids, bridge, true, false, false), Vifs.instance());
 
-        assertThat(host.requireLink(ids.tap()).path("mtu").asInt()).isEqualTo(Vifs.NETWORK_MTU);
+        assertThat(host.iface(ids.tap())).containsEntry("mtu_request", (long) Vifs.NETWORK_MTU);
+        host.awaitMtu(ids.tap(), Vifs.NETWORK_MTU);
         assertThat(ovs.portNames(bridge)).containsExactly(ids.tap());
-        assertThat(host.iface(ids.tap()).get("mtu_request")).as("mtu_request is for vhost-user only").isNull();
+
+        osvif.unplug(vif(ids, bridge, true, false, false), Vifs.instance());
+        host.assertNoTrace(ids.tap());
+    }
+
+    @Test
+    @DisplayName("with create_port gives a device the hypervisor makes after the plug the network's MTU, through "
+            + "mtu_request")
+    void createPortSetsMtuOfLaterDevice() {
+        Ids ids = Ids.fresh();
+        String bridge = ovs.uniqueBridgeName("br-g");
+
+        osvif.plug(vif(ids, bridge, true, false, false), Vifs.instance());
+        assertThat(host.hasLink(ids.tap())).isFalse();
+        ovs.runner().run(Command.of("ip", "tuntap", "add", "dev", ids.tap(), "mode", "tap"));
+
+        host.awaitMtu(ids.tap(), Vifs.NETWORK_MTU);
+        assertThat(host.iface(ids.tap())).containsEntry("mtu_request", (long) Vifs.NETWORK_MTU);
 
         osvif.unplug(vif(ids, bridge, true, false, false), Vifs.instance());
         host.assertNoTrace(ids.tap());

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import org.osvif.exec.Command;
 import org.osvif.exec.CommandResult;
@@ -222,6 +224,37 @@ final class HostState {
     JsonNode requireLink(String dev) {
         return link(dev).orElseThrow(() -> new AssertionError("no device " + dev + " in the sandbox; devices: "
                 + ovs.links()));
+    }
+
+    /**
+     * Waits until a device has an MTU: ovs-vswitchd applies {@code mtu_request} asynchronously.
+     *
+     * @param dev a device
+     * @param mtu the MTU
+     * @throws AssertionError when it does not within 10 s
+     */
+    void awaitMtu(String dev, int mtu) {
+        boolean reached = waitUntil(Duration.ofSeconds(10),
+                () -> link(dev).map(l -> l.path("mtu").asInt() == mtu).orElse(false));
+        assertThat(reached).as("%s reaches MTU %d; now %s", dev, mtu, link(dev).map(l -> l.path("mtu")))
+                .isTrue();
+    }
+
+    /** Polls a condition every 20 ms until it holds or the limit passes. @return whether it held */
+    static boolean waitUntil(Duration limit, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @param dev a device @return whether it exists in the sandbox */

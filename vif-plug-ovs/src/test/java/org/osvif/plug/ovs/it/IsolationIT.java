@@ -93,8 +93,8 @@ class IsolationIT {
 
         assertThat(host.port(ids.tap())).isEqualTo(row("name", ids.tap(), "interfaces", ids.tap(),
                 "tag", DEAD_VLAN, "vlan_mode", "trunk", "trunks", DEAD_VLAN));
-        assertThat(host.iface(ids.tap())).isEqualTo(
-                row("name", ids.tap(), "external_ids", externalIds(ids, ids.ifaceId())));
+        assertThat(host.iface(ids.tap())).isEqualTo(row("name", ids.tap(),
+                "external_ids", externalIds(ids, ids.ifaceId()), "mtu_request", (long) Vifs.NETWORK_MTU));
     }
 
     @Test

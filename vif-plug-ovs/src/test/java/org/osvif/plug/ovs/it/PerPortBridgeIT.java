@@ -63,8 +63,8 @@ class PerPortBridgeIT {
         assertThat(host.bridge(integration)).isEqualTo(row("name", integration, "datapath_type", "netdev",
                 "ports", sortedNames(integration, ids.ibp())));
         assertThat(host.port(ids.tap())).isEqualTo(row("name", ids.tap(), "interfaces", ids.tap()));
-        assertThat(host.iface(ids.tap())).as("the VIF's own port gets no external_ids (set_ids=False)")
-                .isEqualTo(row("name", ids.tap()));
+        assertThat(host.iface(ids.tap())).as("the VIF's own port gets no external_ids (set_ids=False), its MTU")
+                .isEqualTo(row("name", ids.tap(), "mtu_request", (long) Vifs.NETWORK_MTU));
         assertThat(host.port(ids.pbp())).isEqualTo(row("name", ids.pbp(), "interfaces", ids.pbp()));
         assertThat(host.iface(ids.pbp())).isEqualTo(
                 row("name", ids.pbp(), "type", "patch", "options", row("peer", ids.ibp())));

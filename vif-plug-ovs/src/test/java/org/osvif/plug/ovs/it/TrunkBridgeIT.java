@@ -60,8 +60,8 @@ class TrunkBridgeIT {
         osvif.plug(vif(ids, trunk), Vifs.instance());
 
         assertThat(host.port(ids.tap())).isEqualTo(row("name", ids.tap(), "interfaces", ids.tap()));
-        assertThat(host.iface(ids.tap())).isEqualTo(
-                row("name", ids.tap(), "external_ids", trunkExternalIds(ids, ids.ifaceId(), trunk)));
+        assertThat(host.iface(ids.tap())).isEqualTo(row("name", ids.tap(),
+                "external_ids", trunkExternalIds(ids, ids.ifaceId(), trunk), "mtu_request", (long) Vifs.NETWORK_MTU));
     }
 
     @Test

@@ -106,6 +106,7 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println("           ports on " + DemoVif.BRIDGE + ": " + ovs.portNames(DemoVif.BRIDGE));
             }
             if (keep) {
+                ovs.keep();
                 kept = true;
                 printKeep(ovs, out);
                 report.put("kept", java.util.Map.of("namespace", ovs.namespace(), "dir", ovs.dir().toString(),

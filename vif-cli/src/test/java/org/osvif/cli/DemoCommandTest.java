@@ -70,6 +70,39 @@ class DemoCommandTest {
         assertThat(PrivateOvs.removeStale()).isEmpty();
     }
 
+    @Test
+    @RequiresOvs
+    @DisplayName("--keep leaves the sandbox running and its printed instructions look at it and remove it")
+    void keep() throws Exception {
+        CliRun run = vifctl("demo", "--keep");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String look = run.out().lines().filter(l -> l.strip().startsWith("look:")).findFirst().orElseThrow();
+        String remove = run.out().lines().filter(l -> l.strip().startsWith("remove:")).findFirst().orElseThrow();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("ip netns exec (\\S+) ovs-vsctl --db=unix:(\\S+)/db.sock show").matcher(look);
+        assertThat(m.find()).as(look).isTrue();
+        String namespace = m.group(1);
+        Path dir = Path.of(m.group(2));
+        try {
+            assertThat(Path.of("/run/netns", namespace)).exists();
+            assertThat(PrivateOvs.removeStale()).doesNotContain(namespace);
+            assertThat(sh(look.strip().substring("look:".length()).strip())).contains("Bridge br-int");
+        } finally {
+            sh(remove.strip().substring("remove:".length()).strip());
+        }
+        assertThat(Path.of("/run/netns", namespace)).doesNotExist();
+        assertThat(dir).doesNotExist();
+    }
+
+    /** Runs a line printed for a person to paste into a shell, as that person would. */
+    private static String sh(String line) throws Exception {
+        Process p = new ProcessBuilder("sh", "-c", line).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
     private static long namespaces() throws IOException {
         Path dir = Path.of("/run/netns");
         if (!Files.isDirectory(dir)) {

@@ -100,6 +100,8 @@ public final class PrivateOvs implements AutoCloseable {
     /** {@code osvif-<pid>-<n>-<random>}: the directory of a sandbox, named after its namespace. */
     private static final Pattern DIR_NAME = Pattern.compile("(osvif-(\\d+)-\\d+)-[^/]+");
     private static final String OWNER_LOCK = "owner.lock";
+    /** A sandbox whose directory holds this file was kept on purpose ({@link #keep()}): never stale. */
+    private static final String KEPT = "kept";
     /** What Linux accepts in a device name, minus characters that would need care; no leading '-' (options). */
     private static final Pattern DEVICE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
     private static final Pattern OVSDB_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -504,6 +506,30 @@ public final class PrivateOvs implements AutoCloseable {
     // ---- stopping ----
 
     /**
+     * Leaves the sandbox running after this JVM exits, for a person to look at (vifctl demo
+     * --keep): removes the shutdown hook and marks the directory so that {@link #removeStale()}
+     * never takes it. Remove it by hand (kill the daemons by their pid files, {@code ip netns
+     * delete}, delete the directory), or call {@link #close()} while this JVM still runs.
+     */
+    public void keep() {
+        synchronized (lock) {
+            if (shutdownHook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                } catch (IllegalStateException e) {
+                    // the JVM is already shutting down: the hook runs and removes the sandbox
+                }
+                shutdownHook = null;
+            }
+            try {
+                Files.writeString(dir.resolve(KEPT), "kept by pid " + ProcessHandle.current().pid() + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not mark " + dir + " as kept", e);
+            }
+        }
+    }
+
+    /**
      * Stops the daemons by pid (SIGTERM, SIGKILL after the grace period), stops the monitors and any other
      * process left in the namespace, deletes the namespace and the directory, and removes the shutdown hook.
      * Does nothing the second time. Safe after a start that failed halfway.
@@ -707,6 +733,9 @@ public final class PrivateOvs implements AutoCloseable {
                     continue;
                 }
                 String namespace = name.group(1);
+                if (Files.exists(dir.resolve(KEPT))) {
+                    continue;
+                }
                 try (FileChannel channel = FileChannel.open(dir.resolve(OWNER_LOCK), StandardOpenOption.WRITE);
                         FileLock held = channel.tryLock()) {
                     if (held == null) {

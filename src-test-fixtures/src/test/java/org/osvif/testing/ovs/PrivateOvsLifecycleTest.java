@@ -54,6 +54,24 @@ class PrivateOvsLifecycleTest {
     }
 
     @Test
+    @DisplayName("keep removes the shutdown hook and protects the sandbox from removeStale; close still removes it")
+    void keep() {
+        PrivateOvs ovs = PrivateOvs.start(PrivateOvs.Options.defaults().withShutdownHook(true));
+        try {
+            assertThat(ovs.shutdownHook()).isNotNull();
+            ovs.keep();
+            assertThat(ovs.shutdownHook()).isNull();
+            assertThat(ovs.dir().resolve("kept")).exists();
+            assertThat(PrivateOvs.removeStale()).doesNotContain(ovs.namespace());
+            assertThat(ovs.bridgeNames()).isNotNull();
+        } finally {
+            ovs.close();
+        }
+        assertThat(ovs.dir()).doesNotExist();
+        assertThat(Path.of("/run/netns", ovs.namespace())).doesNotExist();
+    }
+
+    @Test
     @DisplayName("start takes well under 2 s and close well under 1 s (five in a row, times printed)")
     void timing() {
         List<Long> starts = new ArrayList<>();

@@ -60,8 +60,8 @@ public final class OvsPlugin implements VifPlugin {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(ovsdb, "ovsdb");
         this.net = new LinuxNet(runner);
-        PortPlanner planner = new PortPlanner(ovsdb, settings);
         PortRemoval removal = new PortRemoval(ovsdb, settings);
+        PortPlanner planner = new PortPlanner(ovsdb, settings, removal);
         this.generic = new GenericPlug(ovsdb, net, planner, removal);
         this.perPortBridge = new PerPortBridgePlug(ovsdb, net, planner, removal);
         this.hybrid = new HybridPlug(ovsdb, net, planner, removal, Objects.requireNonNull(locks, "locks"));

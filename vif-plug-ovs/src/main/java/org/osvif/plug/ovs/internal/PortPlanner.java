@@ -25,14 +25,17 @@ import org.osvif.plug.ovs.internal.ovsdb.Ovsdb;
 public final class PortPlanner {
     private final Ovsdb ovsdb;
     private final OvsSettings settings;
+    private final PortRemoval removal;
 
     /**
      * @param ovsdb the database, for the existence check
      * @param settings the plugin's options
+     * @param removal finds the QoS rows keyed to a port (shared with unplug)
      */
-    public PortPlanner(Ovsdb ovsdb, OvsSettings settings) {
+    public PortPlanner(Ovsdb ovsdb, OvsSettings settings, PortRemoval removal) {
         this.ovsdb = Objects.requireNonNull(ovsdb, "ovsdb");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.removal = Objects.requireNonNull(removal, "removal");
     }
 
     /**
@@ -63,7 +66,7 @@ public final class PortPlanner {
                 .externalIds(ids)
                 .isolated(wantIsolation)
                 .qosType(wantQos ? settings.defaultQosType() : null)
-                .staleQos(wantQos ? new PortRemoval(ovsdb, settings).qosRows(port) : List.of());
+                .staleQos(wantQos ? removal.qosRows(port) : List.of());
     }
 
     /**

@@ -1,0 +1,303 @@
+package org.osvif.ovsdb;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link Replica} fed by one monitor: monitor_cond_since with the last transaction id (changes only, when
+ * the server keeps history), else monitor_cond, else monitor. Updates are applied on the reader thread, in
+ * order; listeners and awaits run on the client's events thread.
+ */
+final class ClientReplica implements Replica {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientReplica.class);
+    /** What monitor_cond_since takes when we have no transaction id: "any id the server does not know". */
+    static final String NO_TXN = "00000000-0000-0000-0000-000000000000";
+    private static final List<String> METHODS = List.of("monitor_cond_since", "monitor_cond", "monitor");
+
+    private record Waiter(Predicate<Replica> condition, CompletableFuture<Void> future) {
+    }
+
+    private final RpcChannel channel;
+    private final String db;
+    private final String monitorId;
+    private final Map<String, List<String>> tableColumns;
+    private final ReplicaState state;
+    private final List<Consumer<ReplicaChange>> listeners = new CopyOnWriteArrayList<>();
+    private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
+    private final AtomicLong fullLoads = new AtomicLong();
+    private final AtomicLong updatesApplied = new AtomicLong();
+    private volatile String lastTxnId = NO_TXN;
+    private volatile int method;
+
+    ClientReplica(RpcChannel channel, DatabaseSchema schema, String monitorId, Map<String, List<String>> tableColumns) {
+        this.channel = channel;
+        this.db = schema.name();
+        this.monitorId = monitorId;
+        this.tableColumns = tableColumns;
+        this.state = new ReplicaState(schema, tableColumns);
+    }
+
+    String monitorId() {
+        return monitorId;
+    }
+
+    /** (Re)starts the monitor; completes once the contents (or the changes since lastTxnId) are applied. */
+    CompletableFuture<Void> subscribe(Duration timeout) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        subscribe(method, timeout, done);
+        return done;
+    }
+
+    private void subscribe(int m, Duration timeout, CompletableFuture<Void> done) {
+        String name = METHODS.get(m);
+        ArrayNode params = channel.mapper().createArrayNode().add(db).add(monitorId);
+        ObjectNode requests = params.addObject();
+        tableColumns.forEach((table, columns) -> {
+            ObjectNode request = channel.mapper().createObjectNode();
+            ArrayNode cols = request.putArray("columns");
+            columns.forEach(cols::add);
+            if (name.equals("monitor")) {
+                requests.set(table, request);
+            } else {
+                requests.putArray(table).add(request);
+            }
+        });
+        if (name.equals("monitor_cond_since")) {
+            params.add(lastTxnId);
+        }
+        LOG.debug("OVSDB {}: {} {} since {}", channel.endpoint(), name, db, lastTxnId);
+        channel.call(name, params, timeout, f -> f.whenComplete((result, e) -> {
+            Throwable cause = e instanceof CompletionException ? e.getCause() : e;
+            if (cause instanceof OvsdbErrorException err && err.error().contains("unknown method")
+                    && m + 1 < METHODS.size()) {
+                LOG.info("OVSDB server {} does not know {}; falling back to {}", channel.endpoint(), name,
+                        METHODS.get(m + 1));
+                method = m + 1;
+                subscribe(m + 1, timeout, done);
+                return;
+            }
+            if (cause != null) {
+                done.completeExceptionally(cause);
+                return;
+            }
+            try {
+                applyInitial(name, result);
+                done.complete(null);
+            } catch (RuntimeException x) {
+                done.completeExceptionally(x);
+            }
+        }));
+    }
+
+    private synchronized void applyInitial(String name, JsonNode result) {
+        List<ReplicaChange> changes;
+        switch (name) {
+            case "monitor_cond_since":
+                if (!result.isArray() || result.size() != 3) {
+                    throw new OvsdbProtocolException("monitor_cond_since reply is not [found, txn, updates]: "
+                            + result);
+                }
+                boolean found = result.get(0).asBoolean();
+                if (found) {
+                    changes = state.applyUpdate2(result.get(2));
+                    LOG.info("OVSDB {}: replica of {} resumed from transaction {} ({} changed rows)",
+                            channel.endpoint(), db, lastTxnId, changes.size());
+                } else {
+                    changes = state.reload(result.get(2), true);
+                    fullLoads.incrementAndGet();
+                }
+                lastTxnId = result.get(1).asText(NO_TXN);
+                break;
+            case "monitor_cond":
+                changes = state.reload(result, true);
+                fullLoads.incrementAndGet();
+                break;
+            default:
+                changes = state.reload(result, false);
+                fullLoads.incrementAndGet();
+        }
+        publish(changes);
+    }
+
+    /** An update, update2 or update3 notification for this monitor (params without the monitor id). */
+    synchronized void update(String method, JsonNode params) {
+        List<ReplicaChange> changes;
+        switch (method) {
+            case "update3":
+                changes = state.applyUpdate2(params.get(2));
+                lastTxnId = params.get(1).asText(lastTxnId);
+                break;
+            case "update2":
+                changes = state.applyUpdate2(params.get(1));
+                break;
+            default:
+                changes = state.applyUpdate(params.get(1));
+        }
+        updatesApplied.incrementAndGet();
+        publish(changes);
+    }
+
+    private void publish(List<ReplicaChange> changes) {
+        try {
+            channel.events().execute(() -> {
+                for (ReplicaChange c : changes) {
+                    for (Consumer<ReplicaChange> l : listeners) {
+                        try {
+                            l.accept(c);
+                        } catch (RuntimeException e) {
+                            LOG.error("OVSDB {}: a replica listener failed", channel.endpoint(), e);
+                        }
+                    }
+                }
+                checkWaiters();
+            });
+        } catch (RejectedExecutionException e) {
+            // The client is closed.
+        }
+    }
+
+    private void checkWaiters() {
+        for (Waiter w : waiters) {
+            try {
+                if (w.condition.test(this)) {
+                    waiters.remove(w);
+                    w.future.complete(null);
+                }
+            } catch (RuntimeException e) {
+                waiters.remove(w);
+                w.future.completeExceptionally(e);
+            }
+        }
+    }
+
+    /** Fails every await; the client is closing. */
+    void close() {
+        for (Waiter w : waiters) {
+            waiters.remove(w);
+            w.future.completeExceptionally(new OvsdbConnectionException("replica of " + db + " on "
+                    + channel.endpoint() + ": the client is closed"));
+        }
+    }
+
+    String lastTxnId() {
+        return lastTxnId;
+    }
+
+    @Override
+    public String database() {
+        return db;
+    }
+
+    @Override
+    public Map<Uuid, Row> rows(String table) {
+        Map<Uuid, Row> rows = state.tables().get(table);
+        if (rows == null) {
+            throw new IllegalArgumentException("table " + table + " is not replicated; the replica of " + db
+                    + " has " + String.join(", ", tableColumns.keySet()));
+        }
+        return rows;
+    }
+
+    @Override
+    public Optional<Row> row(String table, Uuid uuid) {
+        return Optional.ofNullable(rows(table).get(uuid));
+    }
+
+    @Override
+    public List<Row> find(String table, String column, Object value) {
+        Object wanted = OvsdbValues.value(value);
+        List<Row> found = new ArrayList<>();
+        for (Row r : rows(table).values()) {
+            Object v = r.get(column);
+            if (wanted.equals(v) || (v instanceof OvsdbSet s && s.members().size() == 1
+                    && s.members().get(0).equals(wanted))) {
+                found.add(r);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public CompletableFuture<Void> await(Predicate<Replica> condition, Duration timeout, String describe) {
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        Waiter w = new Waiter(condition, future);
+        waiters.add(w);
+        try {
+            // Checked on the events thread, so that it is serialized with the checks after each batch.
+            channel.events().execute(this::checkWaiters);
+            var deadline = channel.schedule(() -> {
+                if (waiters.remove(w)) {
+                    future.completeExceptionally(new OvsdbTimeoutException("replica of " + db + " on "
+                            + channel.endpoint() + ": " + describe + " did not happen within " + timeout));
+                }
+            }, timeout);
+            future.whenComplete((r, e) -> deadline.cancel(false));
+        } catch (RejectedExecutionException e) {
+            waiters.remove(w);
+            future.completeExceptionally(new OvsdbConnectionException("replica of " + db + " on "
+                    + channel.endpoint() + ": the client is closed"));
+        }
+        return future;
+    }
+
+    @Override
+    public void sync(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        OvsdbClient.await(channel.call("echo", channel.mapper().createArrayNode().add("sync"), timeout).future(),
+                "echo", timeout);
+        if (Thread.currentThread().getName().startsWith("ovsdb-events")) {
+            return;
+        }
+        try {
+            // Listeners of the batches applied before the echo's reply have run once this runs.
+            channel.events().submit(() -> { }).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new OvsdbTimeoutException("sync of the replica of " + db + " on " + channel.endpoint()
+                    + " did not finish within " + timeout);
+        } catch (ExecutionException | RejectedExecutionException e) {
+            throw new OvsdbConnectionException("sync of the replica of " + db + " on " + channel.endpoint()
+                    + ": the client is closed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OvsdbException("interrupted", e);
+        }
+    }
+
+    @Override
+    public AutoCloseable listen(Consumer<ReplicaChange> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public long fullLoads() {
+        return fullLoads.get();
+    }
+
+    @Override
+    public long updatesApplied() {
+        return updatesApplied.get();
+    }
+}

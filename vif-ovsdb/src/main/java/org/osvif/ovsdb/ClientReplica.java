@@ -160,10 +160,12 @@ final class ClientReplica implements Replica {
     }
 
     private void publish(List<ReplicaChange> changes) {
+        // The listeners registered when the batch was applied: one added later sees only later batches.
+        List<Consumer<ReplicaChange>> current = List.copyOf(listeners);
         try {
             channel.events().execute(() -> {
                 for (ReplicaChange c : changes) {
-                    for (Consumer<ReplicaChange> l : listeners) {
+                    for (Consumer<ReplicaChange> l : current) {
                         try {
                             l.accept(c);
                         } catch (RuntimeException e) {

@@ -16,7 +16,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 public record Condition(String column, String function, Object value) {
     private static final Set<String> FUNCTIONS = Set.of("==", "!=", "<", "<=", ">", ">=", "includes", "excludes");
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param column see the record component
+     * @param function see the record component
+     * @param value see the record component
+     */
     public Condition {
         Objects.requireNonNull(column, "column");
         if (!FUNCTIONS.contains(function)) {

@@ -16,7 +16,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 public record Mutation(String column, String mutator, Object value) {
     private static final Set<String> MUTATORS = Set.of("+=", "-=", "*=", "/=", "%=", "insert", "delete");
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param column see the record component
+     * @param mutator see the record component
+     * @param value see the record component
+     */
     public Mutation {
         Objects.requireNonNull(column, "column");
         if (!MUTATORS.contains(mutator)) {

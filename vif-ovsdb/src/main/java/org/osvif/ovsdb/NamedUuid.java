@@ -12,7 +12,11 @@ import java.util.regex.Pattern;
 public record NamedUuid(String name) {
     private static final Pattern ID = Pattern.compile("[_a-zA-Z][_a-zA-Z0-9]*");
 
-    /** Checks the name. */
+    /**
+     * Checks the name.
+     *
+     * @param name see the record component
+     */
     public NamedUuid {
         Objects.requireNonNull(name, "name");
         if (!ID.matcher(name).matches()) {

@@ -50,7 +50,15 @@ public record OvsdbEndpoint(Kind kind, String path, String host, int port, Strin
         SSL
     }
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param kind see the record component
+     * @param path see the record component
+     * @param host see the record component
+     * @param port see the record component
+     * @param text see the record component
+     */
     public OvsdbEndpoint {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(text, "text");

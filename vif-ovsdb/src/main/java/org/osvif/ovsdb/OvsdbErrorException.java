@@ -13,6 +13,7 @@ public class OvsdbErrorException extends OvsdbException {
     private static final long serialVersionUID = 1L;
 
     private final transient JsonNode errorObject;
+    /** The failed operation's index, or -1. */
     private final int operationIndex;
     private final transient Operation operation;
 

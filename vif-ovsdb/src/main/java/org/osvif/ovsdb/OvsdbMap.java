@@ -14,7 +14,11 @@ public record OvsdbMap(Map<Object, Object> entries) {
     /** The empty map. */
     public static final OvsdbMap EMPTY = new OvsdbMap(Map.of());
 
-    /** Copies the entries. */
+    /**
+     * Copies the entries.
+     *
+     * @param entries see the record component
+     */
     public OvsdbMap {
         Objects.requireNonNull(entries, "entries");
         Map<Object, Object> copy = new LinkedHashMap<>();

@@ -15,7 +15,11 @@ public record OvsdbSet(List<Object> members) {
     /** The empty set, e.g. to clear an optional column. */
     public static final OvsdbSet EMPTY = new OvsdbSet(List.of());
 
-    /** Copies the members. */
+    /**
+     * Copies the members.
+     *
+     * @param members see the record component
+     */
     public OvsdbSet {
         Objects.requireNonNull(members, "members");
         List<Object> copy = new ArrayList<>(members.size());

@@ -8,7 +8,11 @@ import java.util.List;
  * @param results the results
  */
 public record TransactResult(List<OperationResult> results) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param results see the record component
+     */
     public TransactResult {
         results = List.copyOf(results);
     }

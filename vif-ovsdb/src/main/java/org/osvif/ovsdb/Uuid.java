@@ -9,7 +9,11 @@ import java.util.UUID;
  * @param value the UUID
  */
 public record Uuid(UUID value) {
-    /** Checks the value. */
+    /**
+     * Checks the value.
+     *
+     * @param value see the record component
+     */
     public Uuid {
         Objects.requireNonNull(value, "value");
     }

@@ -1,6 +1,10 @@
 package org.osvif;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.osvif.exec.CommandRunner;
 import org.osvif.spi.VifPluginProvider;
 
@@ -13,11 +17,13 @@ public final class InitOptions {
     private final CommandRunner commandRunner;
     private final List<VifPluginProvider> providers;
     private final ClassLoader classLoader;
+    private final Map<Class<?>, Object> extensions;
 
     private InitOptions(Builder b) {
         this.commandRunner = b.commandRunner;
         this.providers = b.providers == null ? null : List.copyOf(b.providers);
         this.classLoader = b.classLoader;
+        this.extensions = Map.copyOf(b.extensions);
     }
 
     /** @return discovery with ServiceLoader and the system command runner */
@@ -36,6 +42,7 @@ public final class InitOptions {
         b.commandRunner = commandRunner;
         b.providers = providers;
         b.classLoader = classLoader;
+        b.extensions.putAll(extensions);
         return b;
     }
 
@@ -54,11 +61,26 @@ public final class InitOptions {
         return classLoader;
     }
 
+    /**
+     * @param type the type a plugin asks for
+     * @param <T> that type
+     * @return the object of that type handed to the plugins, if one was given
+     */
+    public <T> Optional<T> extension(Class<T> type) {
+        return Optional.ofNullable(type.cast(extensions.get(type)));
+    }
+
+    /** @return every extension, by type */
+    public Map<Class<?>, Object> extensions() {
+        return extensions;
+    }
+
     /** Builds {@link InitOptions}. */
     public static final class Builder {
         private CommandRunner commandRunner;
         private List<VifPluginProvider> providers;
         private ClassLoader classLoader;
+        private final Map<Class<?>, Object> extensions = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -95,6 +117,20 @@ public final class InitOptions {
          */
         public Builder classLoader(ClassLoader loader) {
             this.classLoader = loader;
+            return this;
+        }
+
+        /**
+         * Hands a plugin an object of a type it documents, e.g. the Open vSwitch plugin's
+         * {@code DryRunOvsdb}, which makes its native driver print transactions instead of sending them.
+         *
+         * @param type the type the plugin asks for ({@link org.osvif.spi.PluginContext#extension})
+         * @param value the object
+         * @param <T> that type
+         * @return this builder
+         */
+        public <T> Builder extension(Class<T> type, T value) {
+            extensions.put(Objects.requireNonNull(type, "type"), type.cast(Objects.requireNonNull(value, "value")));
             return this;
         }
 

@@ -100,7 +100,8 @@ public final class OsVif implements AutoCloseable {
                 GroupConfig pluginConfig = config.bind(group);
                 VifPlugin plugin;
                 try {
-                    plugin = provider.create(new DefaultPluginContext(provider.name(), pluginConfig, runner, locks));
+                    plugin = provider.create(new DefaultPluginContext(provider.name(), pluginConfig, runner, locks,
+                            options.extensions()));
                 } catch (RuntimeException e) {
                     throw new VifException("VIF plugin '" + provider.name() + "' failed to start: " + e.getMessage(),
                             e);

@@ -18,4 +18,13 @@ public interface PluginContext {
 
     /** @return the named locks shared by every plugin of one {@code OsVif} */
     NamedLocks locks();
+
+    /**
+     * @param type a type the plugin documents as an extension point
+     * @param <T> that type
+     * @return the object of that type the application passed in {@link org.osvif.InitOptions}, if any
+     */
+    default <T> java.util.Optional<T> extension(Class<T> type) {
+        return java.util.Optional.empty();
+    }
 }

@@ -6,15 +6,16 @@ import org.osvif.config.OptionGroup;
 /**
  * The options of the Open vSwitch plugin, group {@code [os_vif_ovs]}: upstream's
  * {@code OvsPlugin.CONFIG_OPTS} with upstream's names, help texts and deprecated
- * locations, so that an existing nova.conf works unchanged. Two differences:
- * {@link #OVSDB_INTERFACE} defaults to {@code vsctl} (the native driver is not
- * implemented yet), and {@link #SYSFS_ROOT} exists in Java only.
+ * locations, so that an existing nova.conf works unchanged. Java adds
+ * {@link #SYSFS_ROOT} and the TLS files of an {@code ssl:} connection
+ * ({@link #SSL_KEY_FILE}, {@link #SSL_CERT_FILE}, {@link #SSL_CA_CERT_FILE}, the
+ * names Neutron's Open vSwitch agent uses).
  */
 public final class OvsOptions {
 
     /** {@code ovsdb_interface} value of the ovs-vsctl driver. */
     public static final String INTERFACE_VSCTL = "vsctl";
-    /** {@code ovsdb_interface} value of the native OVSDB driver (not implemented yet). */
+    /** {@code ovsdb_interface} value of the native OVSDB driver, the default. */
     public static final String INTERFACE_NATIVE = "native";
 
     /** MTU of created devices when the VIF's network has none; 0 sets no MTU. Default 1500. */
@@ -43,15 +44,13 @@ public final class OvsOptions {
             .build();
 
     /**
-     * The OVSDB driver. Upstream defaults to {@code native}; this release implements only
-     * {@code vsctl}, so that is the default here and {@code native} makes initialization fail.
+     * The OVSDB driver: {@code native} (the default, as upstream: one connection, one
+     * {@code transact} per plug) or {@code vsctl} (one {@code ovs-vsctl} process per transaction).
      */
     public static final Option<String> OVSDB_INTERFACE = Option.choice("ovsdb_interface",
                     INTERFACE_VSCTL, INTERFACE_NATIVE)
-            .defaultValue(INTERFACE_VSCTL)
-            .help("The interface for interacting with the OVSDB. (os-vif for Java: the default is vsctl, "
-                    + "because the native driver is not implemented yet; choosing native makes initialization "
-                    + "fail.)")
+            .defaultValue(INTERFACE_NATIVE)
+            .help("The interface for interacting with the OVSDB")
             .deprecatedForRemoval("2.2.0", "os-vif has supported ovsdb access via python bindings since Stein "
                     + "(1.15.0), starting in Victoria (2.2.0) the ovs-vsctl driver is now deprecated for removal "
                     + "and in future releases it will be be removed.")
@@ -97,11 +96,30 @@ public final class OvsOptions {
                     + "container that mounts the host's /sys elsewhere; tests point it at a fake tree.")
             .build();
 
+    /** The private key (PEM) of an {@code ssl:} {@link #OVSDB_CONNECTION}. */
+    public static final Option<String> SSL_KEY_FILE = Option.string("ssl_key_file")
+            .help("(os-vif for Java only) The private key (PEM) this host presents when ovsdb_connection is "
+                    + "ssl:HOST:PORT; required then, for both drivers (ovs-vsctl --private-key).")
+            .build();
+
+    /** The certificate (PEM) of an {@code ssl:} {@link #OVSDB_CONNECTION}. */
+    public static final Option<String> SSL_CERT_FILE = Option.string("ssl_cert_file")
+            .help("(os-vif for Java only) The certificate (PEM) this host presents when ovsdb_connection is "
+                    + "ssl:HOST:PORT; required then, for both drivers (ovs-vsctl --certificate).")
+            .build();
+
+    /** The CA certificate (PEM) that must have signed the server's certificate. */
+    public static final Option<String> SSL_CA_CERT_FILE = Option.string("ssl_ca_cert_file")
+            .help("(os-vif for Java only) The CA certificate (PEM) the OVSDB server's certificate must be "
+                    + "signed by when ovsdb_connection is ssl:HOST:PORT; required then, for both drivers "
+                    + "(ovs-vsctl --ca-cert).")
+            .build();
+
     /** The group {@code os_vif_ovs} with every option above, in upstream's order. */
     public static final OptionGroup GROUP = OptionGroup.builder("os_vif_ovs")
             .title("os-vif plugin ovs options")
             .add(NETWORK_DEVICE_MTU, OVS_VSCTL_TIMEOUT, OVSDB_CONNECTION, OVSDB_INTERFACE, ISOLATE_VIF,
-                    PER_PORT_BRIDGE, DEFAULT_QOS_TYPE, SYSFS_ROOT)
+                    PER_PORT_BRIDGE, DEFAULT_QOS_TYPE, SYSFS_ROOT, SSL_KEY_FILE, SSL_CERT_FILE, SSL_CA_CERT_FILE)
             .build();
 
     private OvsOptions() {

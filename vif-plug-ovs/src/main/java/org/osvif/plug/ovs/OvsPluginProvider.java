@@ -1,12 +1,12 @@
 package org.osvif.plug.ovs;
 
-import java.time.Duration;
 import org.osvif.config.ConfigException;
 import org.osvif.config.GroupConfig;
 import org.osvif.config.OptionGroup;
 import org.osvif.plug.ovs.internal.OvsPlugin;
 import org.osvif.plug.ovs.internal.OvsSettings;
-import org.osvif.plug.ovs.internal.ovsdb.VsctlOvsdb;
+import org.osvif.plug.ovs.internal.ovsdb.Ovsdb;
+import org.osvif.plug.ovs.internal.ovsdb.OvsdbDrivers;
 import org.osvif.spi.PluginContext;
 import org.osvif.spi.VifPlugin;
 import org.osvif.spi.VifPluginProvider;
@@ -16,10 +16,10 @@ import org.osvif.spi.VifPluginProvider;
  * Found by {@link java.util.ServiceLoader}; its options are {@link OvsOptions},
  * group {@code [os_vif_ovs]}.
  *
- * <p>{@link #create} talks to OVSDB through {@code ovs-vsctl} (run by the
- * context's command runner) at {@code ovsdb_connection}, with
- * {@code ovs_vsctl_timeout}. {@code ovsdb_interface = native} is refused: the
- * native OVSDB driver comes in a later release.
+ * <p>{@link #create} talks to OVSDB at {@code ovsdb_connection} through the driver
+ * {@code ovsdb_interface} names: {@code native} (the default; one connection opened on
+ * the first plug, one {@code transact} per plug) or {@code vsctl} ({@code ovs-vsctl}
+ * run by the context's command runner), each bounded by {@code ovs_vsctl_timeout}.
  */
 public final class OvsPluginProvider implements VifPluginProvider {
     /** The plugin's name. */
@@ -41,23 +41,14 @@ public final class OvsPluginProvider implements VifPluginProvider {
 
     /**
      * @param context the validated options, the command runner and the locks
-     * @return the plugin
-     * @throws ConfigException when {@code ovsdb_interface} is {@code native}
-     * @throws IllegalArgumentException when {@code ovsdb_connection} is not {@code unix:PATH},
-     *         {@code tcp:IP:PORT} or {@code ssl:IP:PORT}
+     * @return the plugin; with the native driver, nothing is connected until the first plug
+     * @throws ConfigException when {@code ovsdb_connection} is not {@code unix:PATH}, {@code tcp:IP:PORT}
+     *         or {@code ssl:IP:PORT}, or an {@code ssl:} connection lacks a readable TLS file
      */
     @Override
     public VifPlugin create(PluginContext context) {
         GroupConfig config = context.config();
-        String driver = config.get(OvsOptions.OVSDB_INTERFACE);
-        if (!OvsOptions.INTERFACE_VSCTL.equals(driver)) {
-            throw new ConfigException(OvsOptions.GROUP.name(), OvsOptions.OVSDB_INTERFACE.name(), driver,
-                    "the native OVSDB driver is not implemented in this release of os-vif for Java (it comes in a "
-                            + "later release); set [" + OvsOptions.GROUP.name() + "] "
-                            + OvsOptions.OVSDB_INTERFACE.name() + " = " + OvsOptions.INTERFACE_VSCTL);
-        }
-        VsctlOvsdb ovsdb = new VsctlOvsdb(context.runner(), config.get(OvsOptions.OVSDB_CONNECTION),
-                Duration.ofSeconds(config.get(OvsOptions.OVS_VSCTL_TIMEOUT)));
+        Ovsdb ovsdb = OvsdbDrivers.create(config, context.runner(), context.extension(DryRunOvsdb.class));
         return new OvsPlugin(OvsSettings.from(config), ovsdb, context.runner(), context.locks());
     }
 }

@@ -43,6 +43,7 @@ public final class OvsPlugin implements VifPlugin {
     private static final HostPluginInfo INFO = describeSupport();
 
     private final OvsSettings settings;
+    private final Ovsdb ovsdb;
     private final LinuxNet net;
     private final GenericPlug generic;
     private final PerPortBridgePlug perPortBridge;
@@ -58,7 +59,7 @@ public final class OvsPlugin implements VifPlugin {
      */
     public OvsPlugin(OvsSettings settings, Ovsdb ovsdb, CommandRunner runner, NamedLocks locks) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(ovsdb, "ovsdb");
+        this.ovsdb = Objects.requireNonNull(ovsdb, "ovsdb");
         this.net = new LinuxNet(runner);
         PortRemoval removal = new PortRemoval(ovsdb, settings);
         PortPlanner planner = new PortPlanner(ovsdb, settings, removal);
@@ -129,6 +130,12 @@ public final class OvsPlugin implements VifPlugin {
         } else {
             throw unsupported(vif);
         }
+    }
+
+    /** Closes the OVSDB connection of the native driver, if one was opened. */
+    @Override
+    public void close() {
+        ovsdb.close();
     }
 
     private static String linuxBridge(VifBridge vif) {

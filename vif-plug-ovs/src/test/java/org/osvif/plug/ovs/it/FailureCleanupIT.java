@@ -10,6 +10,8 @@ import org.osvif.OsVif;
 import org.osvif.exception.PlugException;
 import org.osvif.exec.Command;
 import org.osvif.exec.CommandFailedException;
+import org.osvif.ovsdb.OvsdbException;
+import org.osvif.plug.ovs.internal.ovsdb.NativeCommandException;
 import org.osvif.objects.VifBase;
 import org.osvif.objects.VifBridge;
 import org.osvif.objects.VifOpenVSwitch;
@@ -43,17 +45,36 @@ class FailureCleanupIT {
         osvif.close();
     }
 
-    /** Plugs, expecting a failure of an ovs-vsctl or ip command. */
-    private static CommandFailedException plugFails(OsVif osvif, VifBase vif) {
+    /**
+     * What made a plug fail: a command (ovs-vsctl with the vsctl driver, ip) with its argv and stderr, or the
+     * native driver's OVSDB call with its message; the same assertions hold for both drivers.
+     *
+     * @param cause the failure
+     * @param argv the failed command's argv, empty for the native driver
+     * @param text the command's stderr, or the native driver's message
+     */
+    record Failure(Throwable cause, java.util.List<String> argv, String text) {
+        /** @return whether the OVSDB transaction (not a device command) failed */
+        boolean inOvsdb() {
+            return argv.contains("ovs-vsctl") || cause instanceof NativeCommandException
+                    || cause instanceof OvsdbException;
+        }
+    }
+
+    /** Plugs, expecting a failure of an ovs-vsctl or ip command, or of the native driver's transaction. */
+    private static Failure plugFails(OsVif osvif, VifBase vif) {
         PlugException failure = catchThrowableOfType(PlugException.class, () -> osvif.plug(vif, Vifs.instance()));
         assertThat(failure).as("plug of %s", vif.id()).isNotNull();
         assertThat(failure.vif()).isSameAs(vif);
-        Throwable cause = failure.getCause();
-        while (cause != null && !(cause instanceof CommandFailedException)) {
-            cause = cause.getCause();
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof CommandFailedException command) {
+                return new Failure(command, command.command().argv(), command.stderr());
+            }
+            if (cause instanceof NativeCommandException || cause instanceof OvsdbException) {
+                return new Failure(cause, java.util.List.of(), cause.getMessage());
+            }
         }
-        assertThat(cause).as("the failed command in %s", failure).isInstanceOf(CommandFailedException.class);
-        return (CommandFailedException) cause;
+        throw new AssertionError("no failed command or OVSDB call in " + failure, failure);
     }
 
     /** Leaves a Port row named so on a bridge of its own, with no device behind it, as an earlier plug would. */
@@ -72,10 +93,10 @@ class FailureCleanupIT {
         String elsewhere = leftoverPortRow(ids.qvo());
         VifBridge vif = Vifs.hybrid(ids, Vifs.network(bridge), Vifs.profile(ids).build());
 
-        CommandFailedException cause = plugFails(osvif, vif);
+        Failure cause = plugFails(osvif, vif);
 
-        assertThat(cause.command().argv()).contains("ovs-vsctl");
-        assertThat(cause.stderr()).contains(ids.qvo());
+        assertThat(cause.inOvsdb()).as("%s", cause).isTrue();
+        assertThat(cause.text()).contains(ids.qvo());
         assertThat(host.hasLink(ids.qbr())).isFalse();
         assertThat(host.hasLink(ids.qvb())).isFalse();
         assertThat(host.hasLink(ids.qvo())).isFalse();
@@ -93,8 +114,8 @@ class FailureCleanupIT {
 
         try (OsVif down = Vifs.osVifAt(ovs, "unix:" + ovs.dir().resolve("no-such-db.sock"),
                 "ovs_vsctl_timeout", "2")) {
-            CommandFailedException cause = plugFails(down, vif);
-            assertThat(cause.command().argv()).contains("ovs-vsctl");
+            Failure cause = plugFails(down, vif);
+            assertThat(cause.inOvsdb()).as("%s", cause).isTrue();
         }
 
         assertThat(host.hasLink(ids.qbr())).isFalse();
@@ -129,9 +150,9 @@ class FailureCleanupIT {
         ovs.runner().run(Command.of("ip", "tuntap", "add", "dev", ids.qbr(), "mode", "tap"));
         VifBridge vif = Vifs.hybrid(ids, Vifs.network(bridge), Vifs.profile(ids).build());
 
-        CommandFailedException cause = plugFails(osvif, vif);
+        Failure cause = plugFails(osvif, vif);
 
-        assertThat(cause.command().argv()).contains("master");
+        assertThat(cause.argv()).contains("master");
         assertThat(host.hasLink(ids.qvb())).isFalse();
         assertThat(host.hasLink(ids.qvo())).isFalse();
         assertThat(host.requireLink(ids.qbr()).path("linkinfo").path("info_kind").asText()).isEqualTo("tun");
@@ -148,9 +169,9 @@ class FailureCleanupIT {
         VifOpenVSwitch vif = Vifs.openVSwitch(ids, Vifs.network(bridge),
                 Vifs.profile(ids).createPort(true).createTap(true).build());
 
-        CommandFailedException cause = plugFails(osvif, vif);
+        Failure cause = plugFails(osvif, vif);
 
-        assertThat(cause.stderr()).contains(ids.tap());
+        assertThat(cause.text()).contains(ids.tap());
         assertThat(host.hasLink(ids.tap())).isFalse();
         assertThat(ovs.portNames(bridge)).isEmpty();
         assertThat(ovs.portNames(elsewhere)).containsExactly(ids.tap());
@@ -167,8 +188,8 @@ class FailureCleanupIT {
                 Vifs.profile(ids).createPort(true).createTap(true).build());
 
         try (OsVif isolating = Vifs.osVif(ovs, "isolate_vif", "true")) {
-            CommandFailedException cause = plugFails(isolating, vif);
-            assertThat(cause.stderr()).contains(ids.tap());
+            Failure cause = plugFails(isolating, vif);
+            assertThat(cause.text()).contains(ids.tap());
         }
 
         assertThat(host.hasLink(ids.tap())).isFalse();
@@ -189,8 +210,8 @@ class FailureCleanupIT {
                 Vifs.profile(ids).createPort(true).createTap(true).build());
 
         try (OsVif isolating = Vifs.osVif(ovs, "isolate_vif", "true")) {
-            CommandFailedException cause = plugFails(isolating, vif);
-            assertThat(cause.stderr()).contains(bad);
+            Failure cause = plugFails(isolating, vif);
+            assertThat(cause.text()).contains(bad);
         }
 
         assertThat(ovs.bridgeNames()).doesNotContain(bad);

@@ -123,6 +123,7 @@ final class Vifs {
             throw new IllegalArgumentException("options come in name/value pairs");
         }
         Map<String, String> values = new LinkedHashMap<>();
+        values.put("ovsdb_interface", driver());
         values.put("ovsdb_connection", connection);
         values.put("ovs_vsctl_timeout", VSCTL_TIMEOUT_SECONDS);
         for (int i = 0; i < options.length; i += 2) {
@@ -131,6 +132,14 @@ final class Vifs {
         VifConfig.Builder config = VifConfig.builder();
         values.forEach((name, value) -> config.set(GROUP, name, value));
         return OsVif.initialize(config.build(), InitOptions.builder().commandRunner(ovs.runner()).build());
+    }
+
+    /**
+     * @return the OVSDB driver this run of the functional suite uses: the build runs the suite once per
+     *         driver ({@code -Dosvif.it.ovsdb_interface=native|vsctl}); native, the default, otherwise
+     */
+    static String driver() {
+        return System.getProperty("osvif.it.ovsdb_interface", "native");
     }
 
     static InstanceInfo instance() {

@@ -10,7 +10,7 @@ import java.util.Optional;
  * nothing and throws (for the vsctl driver a
  * {@link org.osvif.exec.CommandFailedException} with the full argv and stderr).
  */
-public interface Ovsdb {
+public interface Ovsdb extends AutoCloseable {
 
     /**
      * Carries out the commands as one transaction: all or nothing.
@@ -57,4 +57,9 @@ public interface Ovsdb {
      * @return whether the port exists, on any bridge
      */
     boolean portExists(String port);
+
+    /** Releases the connection a driver holds, if any; by default nothing. Idempotent. */
+    @Override
+    default void close() {
+    }
 }

@@ -112,6 +112,23 @@ public final class VsctlOvsdb implements Ovsdb {
      * @throws IllegalArgumentException when the connection has another form or the timeout is negative
      */
     public VsctlOvsdb(CommandRunner runner, String connection, Duration timeout, boolean noWait) {
+        this(runner, connection, timeout, noWait, List.of());
+    }
+
+    /**
+     * @param runner runs ovs-vsctl (as a privileged command)
+     * @param connection as for {@link #VsctlOvsdb(CommandRunner, String, Duration)}
+     * @param timeout as for {@link #VsctlOvsdb(CommandRunner, String, Duration)}
+     * @param noWait as for {@link #VsctlOvsdb(CommandRunner, String, Duration, boolean)}
+     * @param tls for an {@code ssl:} connection, the private key, certificate and CA certificate files,
+     *        passed as {@code --private-key}, {@code --certificate} and {@code --ca-cert}; else empty
+     * @throws IllegalArgumentException when the connection has another form, the timeout is negative, or
+     *         tls is neither empty nor three files
+     */
+    public VsctlOvsdb(CommandRunner runner, String connection, Duration timeout, boolean noWait, List<String> tls) {
+        if (!tls.isEmpty() && tls.size() != 3) {
+            throw new IllegalArgumentException("tls takes the key, certificate and CA certificate files, not " + tls);
+        }
         this.runner = Objects.requireNonNull(runner, "runner");
         this.connection = connection == null || connection.isEmpty() ? null : OvsdbConnection.parse(connection);
         Objects.requireNonNull(timeout, "timeout");
@@ -132,6 +149,11 @@ public final class VsctlOvsdb implements Ovsdb {
         }
         if (noWait) {
             opts.add("--no-wait");
+        }
+        if (!tls.isEmpty()) {
+            opts.add("--private-key=" + tls.get(0));
+            opts.add("--certificate=" + tls.get(1));
+            opts.add("--ca-cert=" + tls.get(2));
         }
         this.options = List.copyOf(opts);
         this.processTimeout = seconds > 0 ? Duration.ofSeconds(seconds).plus(PROCESS_TIMEOUT_MARGIN) : NO_PROCESS_TIMEOUT;

@@ -6,8 +6,9 @@
  *
  * It configures the library from nova.conf-style text, plugs and unplugs a VIF
  * with the Open vSwitch plugin and prints the HostInfo for the network service.
- * The command runner here is the dry-run runner, so nothing on this host
- * changes: every command is printed instead. An agent leaves the runner out
+ * Here the command runner is the dry-run runner and the OVSDB driver prints its
+ * transactions (DryRunOvsdb), so nothing on this host changes: every command and
+ * every OVSDB transaction is printed instead. An agent leaves both out
  * (OsVif.initialize(config)) to run them for real, as root or with a root helper.
  */
 import java.io.StringReader;
@@ -20,6 +21,7 @@ import org.osvif.objects.Network;
 import org.osvif.objects.OsVifObjects;
 import org.osvif.objects.VifOpenVSwitch;
 import org.osvif.objects.VifPortProfileOpenVSwitch;
+import org.osvif.plug.ovs.DryRunOvsdb;
 import org.osvif.testing.DryRunCommandRunner;
 
 public class EmbedExample {
@@ -47,7 +49,8 @@ public class EmbedExample {
         InstanceInfo instance = InstanceInfo.builder().uuid("d5ba1f2c-3b9d-4a5e-9c63-8f1a47c1b7a2")
                 .name("instance-00000001").projectId("demo").build();
 
-        InitOptions dryRun = InitOptions.builder().commandRunner(new DryRunCommandRunner(System.out)).build();
+        InitOptions dryRun = InitOptions.builder().commandRunner(new DryRunCommandRunner(System.out))
+                .extension(DryRunOvsdb.class, new DryRunOvsdb(System.out)).build();
         try (OsVif osvif = OsVif.initialize(config, dryRun)) {
             System.out.println("# plug");
             osvif.plug(vif, instance);

@@ -12,6 +12,7 @@ import org.osvif.objects.HostPluginInfo;
 import org.osvif.objects.HostVifInfo;
 import org.osvif.objects.OsVifObjects;
 import org.osvif.objects.VifOpenVSwitch;
+import org.osvif.plug.ovs.DryRunOvsdb;
 import org.osvif.testing.DryRunCommandRunner;
 import org.osvif.testing.ovs.PrivateOvs;
 import picocli.CommandLine.Command;
@@ -44,6 +45,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Only show the commands, even when the sandbox could run.")
     private boolean dryRun;
 
+    @Option(names = "--ovsdb-interface", paramLabel = "DRIVER", defaultValue = "native",
+            description = "The OVSDB driver: native (the default: one OVSDB transaction per plug over one connection) "
+                    + "or vsctl (one ovs-vsctl process per transaction).")
+    private String driver;
+
     @Option(names = "--json", description = "Print one JSON object at the end (steps with their times, the port's "
             + "rows, the HostInfo primitive) instead of the running commentary.")
     private boolean json;
@@ -57,8 +63,16 @@ public final class DemoCommand implements Callable<Integer> {
         this.streams = streams;
     }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        if (!java.util.List.of("native", "vsctl").contains(driver)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--ovsdb-interface': expected native or vsctl, not '" + driver + "'");
+        }
+        report.put("ovsdb_interface", driver);
         PrintStream out = json ? new PrintStream(java.io.OutputStream.nullOutputStream()) : streams.out();
         int code = run(out);
         if (json) {
@@ -91,8 +105,10 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             out.println("           namespace " + ovs.namespace() + ", database " + ovs.dbConnection());
             VifConfig config = VifConfig.builder().set("os_vif_ovs", "ovsdb_connection", ovs.dbConnection())
+                    .set("os_vif_ovs", "ovsdb_interface", driver)
                     .set("os_vif_ovs", "isolate_vif", "true").build();
-            try (OsVif osvif = clock.step("initialize os-vif ([os_vif_ovs] isolate_vif = true)", () ->
+            try (OsVif osvif = clock.step("initialize os-vif ([os_vif_ovs] isolate_vif = true, ovsdb_interface = "
+                    + driver + ")", () ->
                     OsVif.initialize(config, streams.initOptions().toBuilder().commandRunner(ovs.runner()).build()))) {
                 out.println("           plugins: " + String.join(", ", osvif.pluginNames()));
                 VifOpenVSwitch vif = DemoVif.vif();
@@ -124,11 +140,13 @@ public final class DemoCommand implements Callable<Integer> {
 
     private int dryRunDemo(DemoClock clock, PrintStream out) {
         VifConfig config = VifConfig.builder().set("os_vif_ovs", "ovsdb_connection", "unix:/run/openvswitch/db.sock")
+                .set("os_vif_ovs", "ovsdb_interface", driver)
                 .set("os_vif_ovs", "isolate_vif", "true").build();
         java.io.ByteArrayOutputStream shown = new java.io.ByteArrayOutputStream();
         PrintStream commands = json ? new PrintStream(shown, true, java.nio.charset.StandardCharsets.UTF_8) : out;
         InitOptions options = streams.initOptions().toBuilder()
-                .commandRunner(new DryRunCommandRunner(commands).answering(DryRunAnswers::answer)).build();
+                .commandRunner(new DryRunCommandRunner(commands).answering(DryRunAnswers::answer))
+                .extension(DryRunOvsdb.class, new DryRunOvsdb(commands)).build();
         try (OsVif osvif = OsVif.initialize(config, options)) {
             VifOpenVSwitch vif = DemoVif.vif();
             out.println("# plug " + vif.objectName() + " " + vif.id());

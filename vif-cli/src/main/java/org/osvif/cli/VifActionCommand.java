@@ -10,6 +10,7 @@ import org.osvif.exec.CommandRunner;
 import org.osvif.objects.InstanceInfo;
 import org.osvif.objects.OsVifObjects;
 import org.osvif.objects.VifBase;
+import org.osvif.plug.ovs.DryRunOvsdb;
 import org.osvif.testing.DryRunCommandRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -40,7 +41,8 @@ abstract class VifActionCommand implements Callable<Integer> {
     String instance;
 
     @Option(names = "--dry-run",
-            description = "Print the commands instead of running them, as on a host where nothing of the VIF exists.")
+            description = "Print the commands instead of running them, as on a host where nothing of the VIF exists: "
+                    + "each OVSDB transaction as JSON with the native driver, each ovs-vsctl argv with vsctl.")
     boolean dryRun;
 
     @Option(names = "--json", description = "Print the result as one JSON object instead of a sentence.")
@@ -70,7 +72,7 @@ abstract class VifActionCommand implements Callable<Integer> {
             CommandRunner runner = new DryRunCommandRunner(streams.out())
                     .withRootHelper(CoreOptions.rootHelperArgv(vifConfig.bind(CoreOptions.GROUP)))
                     .answering(DryRunAnswers::answer);
-            options.commandRunner(runner);
+            options.commandRunner(runner).extension(DryRunOvsdb.class, new DryRunOvsdb(streams.out()));
         }
         try (OsVif osvif = OsVif.initialize(vifConfig, options.build())) {
             act(osvif, vif, instanceInfo);

@@ -16,14 +16,23 @@ import org.osvif.testing.ovs.PrivateOvs;
 class DemoCommandTest {
 
     @Test
-    @DisplayName("--dry-run shows the plug and unplug commands and changes nothing")
+    @DisplayName("--dry-run shows the plug and unplug transactions and changes nothing")
     void dryRun() {
         CliRun run = vifctl("demo", "--dry-run");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("# plug VIFOpenVSwitch 3c7a1f52-4f7e-4a55-b2a0-6f1d1c0c8f11")
-                .contains("ovs-vsctl").contains("add-port br-int tap3c7a1f52-4f").contains("tag=4095")
-                .contains("# unplug").contains("del-port")
+                .contains("{\"method\":\"transact\"").contains("\"name\":\"tap3c7a1f52-4f\"")
+                .contains("\"tag\":4095").contains("# unplug").contains("[\"ports\",\"delete\"")
                 .contains("(dry run in ");
+    }
+
+    @Test
+    @DisplayName("--dry-run --ovsdb-interface vsctl shows the ovs-vsctl commands instead")
+    void dryRunVsctl() {
+        CliRun run = vifctl("demo", "--dry-run", "--ovsdb-interface", "vsctl");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("ovs-vsctl").contains("add-port br-int tap3c7a1f52-4f").contains("tag=4095")
+                .contains("# unplug").contains("del-port").doesNotContain("transact");
     }
 
     @Test
@@ -34,7 +43,8 @@ class DemoCommandTest {
         var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
         assertThat(report.get("dry_run").asBoolean()).isTrue();
         assertThat(report.get("exit_code").asInt()).isZero();
-        assertThat(report.get("commands").toString()).contains("add-port br-int tap3c7a1f52-4f").contains("tag=4095");
+        assertThat(report.get("commands").toString()).contains("transact").contains("tap3c7a1f52-4f")
+                .contains("4095");
     }
 
     @Test

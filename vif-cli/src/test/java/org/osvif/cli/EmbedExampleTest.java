@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class EmbedExampleTest {
 
     @Test
-    @DisplayName("examples/EmbedExample.java runs as a single-file program and prints the dry-run commands")
+    @DisplayName("examples/EmbedExample.java runs as a single-file program and prints the dry-run transactions")
     void runs() throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
@@ -23,7 +23,8 @@ class EmbedExampleTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
-        assertThat(out).contains("# plug").contains("ovs-vsctl").contains("add-port br-int tap3c7a1f52-4f")
-                .contains("tag=4095").contains("# unplug").contains("# host info: 3 plugins");
+        assertThat(out).contains("# plug").contains("{\"method\":\"transact\"")
+                .contains("\"name\":\"tap3c7a1f52-4f\"").contains("\"tag\":4095").contains("# unplug")
+                .contains("# host info: 3 plugins");
     }
 }

@@ -12,6 +12,7 @@ This is the Python half of two Java harnesses in this repository:
 Usage::
 
     plug_python.py --connection unix:/tmp/x/db.sock [--isolate-vif]
+                   [--ovsdb-interface vsctl|native]
                    [--per-port-bridge] [--network-device-mtu 1500]
                    [--timeout 120] [--debug]
                    VIF.json INSTANCE.json plug|unplug
@@ -26,8 +27,9 @@ VIFPortProfileOpenVSwitch 1.3, not 1.4).
 The script must run as root inside the network namespace of the switch (the
 Java side starts it through ``PrivateOvs.runner()``). It configures the
 ``[os_vif_ovs]`` group through oslo.config overrides, with
-``ovsdb_interface = vsctl`` so that os-vif drives ``ovs-vsctl`` exactly as the
-Java port does.
+``ovsdb_interface = vsctl`` (so that os-vif drives ``ovs-vsctl`` exactly as the
+Java port's vsctl driver does) unless ``--ovsdb-interface native`` asks for
+upstream's default driver, ovsdbapp over one OVSDB connection.
 
 Privileges: os-vif wraps everything that needs root in oslo.privsep
 entrypoints. The Open vSwitch plugin has a single privsep context,
@@ -69,6 +71,9 @@ def parse_args(argv):
     parser.add_argument("--connection", required=True,
                         help="[os_vif_ovs] ovsdb_connection, e.g. "
                              "unix:/tmp/ovs/db.sock")
+    parser.add_argument("--ovsdb-interface", choices=("vsctl", "native"),
+                        default="vsctl",
+                        help="[os_vif_ovs] ovsdb_interface (default vsctl)")
     parser.add_argument("--isolate-vif", action="store_true",
                         help="[os_vif_ovs] isolate_vif = True")
     parser.add_argument("--per-port-bridge", action="store_true",
@@ -113,7 +118,7 @@ def configure(args):
     group = cfg.OptGroup("os_vif_ovs", "os-vif plugin ovs options")
     conf.register_opts(ovs_plugin.OvsPlugin.CONFIG_OPTS, group=group)
     overrides = {
-        "ovsdb_interface": "vsctl",
+        "ovsdb_interface": args.ovsdb_interface,
         "ovsdb_connection": args.connection,
         "isolate_vif": args.isolate_vif,
         "per_port_bridge": args.per_port_bridge,

@@ -267,16 +267,21 @@ public final class PlugLatencyHarness {
         List<Variant> variants = new ArrayList<>();
         Map<String, Stats> stats = new LinkedHashMap<>();
         String pythonSkipped = null;
-        try (OsVif osvif = OsVif.initialize(config(db, false), InitOptions.builder().commandRunner(counting)
-                .build())) {
-            variants.add(new JavaVariant(osvif, counting, genericVif("b")));
+        try (OsVif osvif = OsVif.initialize(config(db, false, "native"), InitOptions.builder()
+                .commandRunner(counting).build());
+                OsVif vsctlOsvif = OsVif.initialize(config(db, false, "vsctl"), InitOptions.builder()
+                        .commandRunner(counting).build())) {
+            variants.add(new JavaVariant("java-native", osvif, counting, genericVif("7")));
+            variants.add(new JavaVariant("java-vsctl", vsctlOsvif, counting, genericVif("b")));
+            variants.add(RawOvsdbVariant.open(db, "tap60000000-00", vifId("6"), "fa:16:3e:00:00:06"));
             variants.add(new VsctlVariant(system, db, "tapa0000000-00"));
             Variant pythonProcess = null;
             if (options.python()) {
                 Path script = options.script() != null ? options.script() : findScript();
                 pythonSkipped = pythonMissing(script);
                 if (pythonSkipped == null) {
-                    variants.add(PythonServeVariant.start(script, db, genericVif("c"), workDir));
+                    variants.add(PythonServeVariant.start(script, db, genericVif("5"), workDir, "native"));
+                    variants.add(PythonServeVariant.start(script, db, genericVif("c"), workDir, "vsctl"));
                     pythonProcess = new PythonProcessVariant(system, script, db, genericVif("d"), workDir);
                 }
             } else {
@@ -377,6 +382,7 @@ public final class PlugLatencyHarness {
 
     /** The Java port through OsVif. */
     static final class JavaVariant implements Variant {
+        private final String name;
         private final OsVif osvif;
         private final CountingCommandRunner counting;
         private final VifBase vif;
@@ -384,7 +390,8 @@ public final class PlugLatencyHarness {
         List<CountingCommandRunner.Run> lastPlugCommands = List.of();
         List<CountingCommandRunner.Run> lastUnplugCommands = List.of();
 
-        JavaVariant(OsVif osvif, CountingCommandRunner counting, VifBase vif) {
+        JavaVariant(String name, OsVif osvif, CountingCommandRunner counting, VifBase vif) {
+            this.name = name;
             this.osvif = osvif;
             this.counting = counting;
             this.vif = vif;
@@ -392,7 +399,7 @@ public final class PlugLatencyHarness {
 
         @Override
         public String name() {
-            return "java";
+            return name;
         }
 
         @Override
@@ -449,20 +456,22 @@ public final class PlugLatencyHarness {
 
     /** Python os-vif in one long-lived interpreter, plug_python.py --serve. */
     static final class PythonServeVariant implements Variant {
+        private final String name;
         private final Process process;
         private final Writer requests;
         private final BufferedReader replies;
 
-        private PythonServeVariant(Process process) {
+        private PythonServeVariant(String name, Process process) {
+            this.name = name;
             this.process = process;
             this.requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
             this.replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         }
 
-        static PythonServeVariant start(Path script, String db, VifBase vif, Path workDir) {
-            List<String> argv = pythonArgv(script, db, vif, workDir, null);
+        static PythonServeVariant start(Path script, String db, VifBase vif, Path workDir, String driver) {
+            List<String> argv = pythonArgv(script, db, vif, workDir, null, driver);
             try {
-                return new PythonServeVariant(new ProcessBuilder(argv)
+                return new PythonServeVariant("python-" + driver + " (long-lived)", new ProcessBuilder(argv)
                         .redirectError(ProcessBuilder.Redirect.INHERIT).start());
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start " + argv, e);
@@ -471,7 +480,7 @@ public final class PlugLatencyHarness {
 
         @Override
         public String name() {
-            return "python (long-lived)";
+            return name;
         }
 
         @Override
@@ -524,13 +533,13 @@ public final class PlugLatencyHarness {
 
         PythonProcessVariant(CommandRunner runner, Path script, String db, VifBase vif, Path workDir) {
             this.runner = runner;
-            this.plug = Command.of(pythonArgv(script, db, vif, workDir, "plug"));
-            this.unplug = Command.of(pythonArgv(script, db, vif, workDir, "unplug"));
+            this.plug = Command.of(pythonArgv(script, db, vif, workDir, "plug", "vsctl"));
+            this.unplug = Command.of(pythonArgv(script, db, vif, workDir, "unplug", "vsctl"));
         }
 
         @Override
         public String name() {
-            return "python (process per plug)";
+            return "python-vsctl (process per plug)";
         }
 
         @Override
@@ -545,10 +554,11 @@ public final class PlugLatencyHarness {
     }
 
     /**
-     * {@code python3 plug_python.py --connection DB --isolate-vif VIF.json INSTANCE.json ACTION}, or with
-     * {@code --serve} instead of an action when it is null.
+     * {@code python3 plug_python.py --connection DB --ovsdb-interface DRIVER --isolate-vif VIF.json INSTANCE.json
+     * ACTION}, or with {@code --serve} instead of an action when it is null.
      */
-    private static List<String> pythonArgv(Path script, String db, VifBase vif, Path workDir, String action) {
+    private static List<String> pythonArgv(Path script, String db, VifBase vif, Path workDir, String action,
+            String driver) {
         String id = vif.id();
         Path vifFile = workDir.resolve("vif-" + id + ".json");
         Path instanceFile = workDir.resolve("instance.json");
@@ -560,7 +570,7 @@ public final class PlugLatencyHarness {
             throw new UncheckedIOException(e);
         }
         List<String> argv = new ArrayList<>(List.of(PYTHON.toString(), script.toString(), "--connection", db,
-                "--isolate-vif"));
+                "--ovsdb-interface", driver, "--isolate-vif"));
         if (action == null) {
             argv.add("--serve");
         }
@@ -573,10 +583,10 @@ public final class PlugLatencyHarness {
 
     // ---- objects ----
 
-    static VifConfig config(String db, boolean perPortBridge) {
+    static VifConfig config(String db, boolean perPortBridge, String driver) {
         return VifConfig.builder()
                 .set("os_vif_ovs", "ovsdb_connection", db)
-                .set("os_vif_ovs", "ovsdb_interface", "vsctl")
+                .set("os_vif_ovs", "ovsdb_interface", driver)
                 .set("os_vif_ovs", "isolate_vif", "true")
                 .set("os_vif_ovs", "per_port_bridge", Boolean.toString(perPortBridge))
                 .build();
@@ -623,7 +633,7 @@ public final class PlugLatencyHarness {
         census.set("generic create_port", countPath(counting, osvif, genericVif("9"), instance));
         census.set("hybrid (VIFBridge)", countPath(counting, osvif, hybrid, instance));
         census.set("vhost-user server", countPath(counting, osvif, vhostUser, instance));
-        try (OsVif perPort = OsVif.initialize(config(db, true), InitOptions.builder().commandRunner(counting)
+        try (OsVif perPort = OsVif.initialize(config(db, true, "native"), InitOptions.builder().commandRunner(counting)
                 .build())) {
             String id = vifId("8");
             VifOpenVSwitch vif = VifOpenVSwitch.builder().id(id).address("fa:16:3e:00:00:08").plugin("ovs")
@@ -672,7 +682,7 @@ public final class PlugLatencyHarness {
         setup.put("ovsdb_connection", db);
         setup.put("bridge", BRIDGE + " (datapath_type=netdev)");
         setup.put("vif", "VIFOpenVSwitch, profile create_port=true datapath_type=netdev; isolate_vif=true; "
-                + "ovsdb_interface=vsctl");
+                + "ovsdb_interface=native (java-native, python-native) or vsctl");
         return setup;
     }
 
@@ -717,24 +727,26 @@ public final class PlugLatencyHarness {
         if (pythonSkipped != null) {
             results.put("python_skipped", pythonSkipped);
         }
-        Stats java = stats.get("java");
         ObjectNode ratios = results.putObject("ratios");
-        for (Map.Entry<String, Stats> other : stats.entrySet()) {
-            if (other.getValue() == java) {
-                continue;
+        for (String javaName : List.of("java-native", "java-vsctl")) {
+            Stats java = stats.get(javaName);
+            for (Map.Entry<String, Stats> other : stats.entrySet()) {
+                if (other.getValue() == java || other.getKey().startsWith("java-")) {
+                    continue;
+                }
+                ObjectNode r = ratios.putObject(javaName + "/" + other.getKey());
+                r.put("plug_p50", round(java.plug.medianMillis() / other.getValue().plug.medianMillis()));
+                r.put("plug_p95", round(java.plug.p95Millis() / other.getValue().plug.p95Millis()));
+                r.put("unplug_p50", round(java.unplug.medianMillis() / other.getValue().unplug.medianMillis()));
+                r.put("unplug_p95", round(java.unplug.p95Millis() / other.getValue().unplug.p95Millis()));
             }
-            ObjectNode r = ratios.putObject("java/" + other.getKey());
-            r.put("plug_p50", round(java.plug.medianMillis() / other.getValue().plug.medianMillis()));
-            r.put("plug_p95", round(java.plug.p95Millis() / other.getValue().plug.p95Millis()));
-            r.put("unplug_p50", round(java.unplug.medianMillis() / other.getValue().unplug.medianMillis()));
-            r.put("unplug_p95", round(java.unplug.p95Millis() / other.getValue().unplug.p95Millis()));
         }
         return results;
     }
 
     private static ObjectNode targets(Map<String, Stats> stats) {
         ObjectNode targets = new ObjectMapper().createObjectNode();
-        Stats java = stats.get("java");
+        Stats java = stats.get("java-vsctl");
         Stats vsctl = stats.get("ovs-vsctl");
         int maxVsctl = java.plugCommands.stream().mapToInt(c -> CountingCommandRunner.count(c, "ovs-vsctl")).max()
                 .orElse(0);
@@ -746,6 +758,8 @@ public final class PlugLatencyHarness {
         double ratio95 = java.plug.p95Millis() / vsctl.plug.p95Millis();
         targets.put("plug_p95_ratio_to_ovs_vsctl", round(ratio95));
         targets.put("plug_p95_within_1_2x", ratio95 <= LATENCY_TARGET);
+        NativeTargets.put(targets, stats.get("java-native"), stats.get("raw-ovsdb"),
+                stats.get("python-native (long-lived)"));
         return targets;
     }
 
@@ -811,6 +825,7 @@ public final class PlugLatencyHarness {
                 targets.get("plug_p50_within_1_2x").asBoolean() ? "MET" : "NOT MET",
                 targets.get("plug_p95_ratio_to_ovs_vsctl").asDouble(),
                 targets.get("plug_p95_within_1_2x").asBoolean() ? "MET" : "NOT MET");
+        NativeTargets.print(targets, out);
     }
 
     private static String join(JsonNode argv) {

@@ -25,7 +25,14 @@ public record AgentSettings(String integrationBridge, boolean preserveOnDelete, 
     /** Nova's defaults: {@code br-int}, nothing else set. */
     public static final AgentSettings DEFAULT = new AgentSettings("br-int", false, false, false);
 
-    /** Checks the bridge name is given. */
+    /**
+     * Checks and copies the components.
+     *
+     * @param integrationBridge see the record's description
+     * @param preserveOnDelete see the record's description
+     * @param migrationDestination see the record's description
+     * @param multiqueue see the record's description
+     */
     public AgentSettings {
         Objects.requireNonNull(integrationBridge, "integrationBridge");
     }

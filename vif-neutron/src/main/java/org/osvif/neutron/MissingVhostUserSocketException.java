@@ -8,6 +8,7 @@ package org.osvif.neutron;
 public final class MissingVhostUserSocketException extends NeutronBindingException {
     private static final long serialVersionUID = 1L;
 
+    /** @serial the portId */
     private final String portId;
 
     /**

@@ -11,7 +11,9 @@ import org.osvif.exception.VifException;
 public class NeutronBindingException extends VifException {
     private static final long serialVersionUID = 1L;
 
+    /** @serial the field */
     private final String field;
+    /** @serial the value */
     private final String value;
 
     /**

@@ -38,7 +38,22 @@ public record NeutronPort(String id, MacAddress macAddress, String networkId, St
     public record FixedIp(String subnetId, IpAddress ipAddress) {
     }
 
-    /** Copies the lists and objects it is given. */
+    /**
+     * Checks and copies the components.
+     *
+     * @param id see the record's description
+     * @param macAddress see the record's description
+     * @param networkId see the record's description
+     * @param deviceId see the record's description
+     * @param fixedIps see the record's description
+     * @param vifType see the record's description
+     * @param vifDetails see the record's description
+     * @param vnicType see the record's description
+     * @param profile see the record's description
+     * @param hostId see the record's description
+     * @param adminStateUp see the record's description
+     * @param status see the record's description
+     */
     public NeutronPort {
         fixedIps = List.copyOf(fixedIps);
         vifDetails = vifDetails.deepCopy();

@@ -30,7 +30,17 @@ public record NeutronSubnet(String id, IpNetwork cidr, IpAddress gatewayIp, List
     public record HostRoute(IpNetwork destination, IpAddress nexthop) {
     }
 
-    /** Copies the lists it is given. */
+    /**
+     * Checks and copies the components.
+     *
+     * @param id see the record's description
+     * @param cidr see the record's description
+     * @param gatewayIp see the record's description
+     * @param dnsNameservers see the record's description
+     * @param hostRoutes see the record's description
+     * @param ipVersion see the record's description
+     * @param enableDhcp see the record's description
+     */
     public NeutronSubnet {
         dnsNameservers = List.copyOf(dnsNameservers);
         hostRoutes = List.copyOf(hostRoutes);

@@ -23,8 +23,11 @@ public final class UnsupportedBindingException extends NeutronBindingException {
         UNSUPPORTED_VNIC_TYPE
     }
 
+    /** @serial the kind */
     private final Kind kind;
+    /** @serial the vifType */
     private final String vifType;
+    /** @serial the vnicType */
     private final String vnicType;
 
     /**

@@ -7,6 +7,7 @@ module org.osvif.cli {
     requires org.osvif.objects;
     requires com.fasterxml.jackson.databind;
     requires org.osvif.core;
+    requires org.osvif.neutron;
     requires org.osvif.plug.ovs;
     requires org.osvif.testing;
 

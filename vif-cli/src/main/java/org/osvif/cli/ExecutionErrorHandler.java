@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import org.osvif.config.ConfigException;
 import org.osvif.exception.NoMatchingPluginException;
 import org.osvif.exception.PlugException;
+import org.osvif.neutron.NeutronBindingException;
+import org.osvif.neutron.libvirt.InterfaceDefinitionException;
 import org.osvif.exception.UnplugException;
 import org.osvif.objects.base.ObjectException;
 import picocli.CommandLine;
@@ -34,6 +36,11 @@ final class ExecutionErrorHandler implements CommandLine.IExecutionExceptionHand
         }
         if (ex instanceof NoMatchingPluginException nm) {
             err.println("vifctl: invalid input: " + OneLine.of(nm.getMessage()));
+            err.flush();
+            return ExitCodes.INVALID_OBJECT;
+        }
+        if (ex instanceof NeutronBindingException || ex instanceof InterfaceDefinitionException) {
+            err.println("vifctl: invalid input: " + OneLine.of(ex.getMessage()));
             err.flush();
             return ExitCodes.INVALID_OBJECT;
         }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             "3:invalid input: an object, or a configuration value",
             "4:a plug or unplug failed on the host"},
         subcommands = {DemoCommand.class, ConvertCommand.class, PlugCommand.class, UnplugCommand.class, HostInfoCommand.class,
+            FromBindingCommand.class, LibvirtXmlCommand.class,
             ConfigReferenceCommand.class,
             CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class})
 public final class VifctlCommand implements Callable<Integer> {

@@ -7,7 +7,7 @@
  *
  * It reads the port, network, subnets and instance as the OpenStack APIs
  * return them (examples/neutron/*.json), turns them into the VIF Nova would
- * plug, plugs it (dry run: the commands are printed, nothing changes), prints
+ * plug, plugs it (dry run: the commands and OVSDB transactions are printed, nothing changes), prints
  * the libvirt <interface> for the domain, and waits for Neutron to report the
  * port ACTIVE (here the status is read from the file).
  */
@@ -31,6 +31,7 @@ import org.osvif.neutron.libvirt.InterfaceOptions;
 import org.osvif.neutron.libvirt.LibvirtInterface;
 import org.osvif.objects.InstanceInfo;
 import org.osvif.objects.VifBase;
+import org.osvif.plug.ovs.DryRunOvsdb;
 import org.osvif.testing.DryRunCommandRunner;
 
 public class NeutronPortExample {
@@ -54,7 +55,8 @@ public class NeutronPortExample {
                 [os_vif_ovs]
                 isolate_vif = true
                 """), "nova.conf").build();
-        InitOptions dryRun = InitOptions.builder().commandRunner(new DryRunCommandRunner(System.out)).build();
+        InitOptions dryRun = InitOptions.builder().commandRunner(new DryRunCommandRunner(System.out))
+                .extension(DryRunOvsdb.class, new DryRunOvsdb(System.out)).build();
         try (OsVif osvif = OsVif.initialize(config, dryRun)) {
             System.out.println("# plug");
             osvif.plug(vif, instance);

@@ -25,7 +25,7 @@ class NeutronPortExampleTest {
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
         assertThat(out).contains("# VIF: VIFOpenVSwitch 3c7a1f52-4f7e-4a55-b2a0-6f1d1c0c8f11 with plugin ovs")
-                .contains("# plug").contains("tap3c7a1f52-4f").contains("tag=4095")
+                .contains("# plug").contains("tap3c7a1f52-4f").contains("\"tag\":4095")
                 .contains("<interface type=\"ethernet\">").contains("<driver name=\"vhost\" queues=\"4\"/>")
                 .contains("# port 3c7a1f52-4f7e-4a55-b2a0-6f1d1c0c8f11 is ACTIVE");
     }

@@ -51,7 +51,8 @@ final class RawOvsdbVariant implements PlugLatencyHarness.Variant {
         this.channel = channel;
         this.out = Channels.newOutputStream(channel);
         InputStream stream = Channels.newInputStream(channel);
-        this.in = JSON.getFactory().createParser(stream);
+        // A Reader: the InputStream form reads ahead to detect the encoding, before anything was sent.
+        this.in = JSON.getFactory().createParser(new java.io.InputStreamReader(stream, StandardCharsets.UTF_8));
         this.port = port;
         this.externalIds = externalIds;
         ObjectNode monitor = request("monitor");

@@ -34,6 +34,7 @@ public final class FakeHostFiles implements HostFiles {
     private final List<String> writes = new ArrayList<>();
     private final Map<String, String> refusals = new LinkedHashMap<>();
     private final Consumer<String> onWrite;
+    private boolean ipv6 = true;
 
     /** An empty tree. */
     public FakeHostFiles() {
@@ -51,9 +52,22 @@ public final class FakeHostFiles implements HostFiles {
      */
     public synchronized FakeHostFiles addDevice(String dev) {
         paths.add("/sys/class/net/" + dev);
-        paths.add("/proc/sys/net/ipv6/conf/" + dev + "/disable_ipv6");
+        if (ipv6) {
+            paths.add("/proc/sys/net/ipv6/conf/" + dev + "/disable_ipv6");
+        }
         paths.add("/proc/sys/net/ipv4/conf/" + dev + "/arp_ignore");
         paths.add("/proc/sys/net/ipv4/conf/" + dev + "/arp_announce");
+        return this;
+    }
+
+    /**
+     * Devices added from now on get no {@code /proc/sys/net/ipv6/conf/DEV}, as on a kernel booted
+     * with {@code ipv6.disable=1}.
+     *
+     * @return this
+     */
+    public synchronized FakeHostFiles withoutIpv6() {
+        ipv6 = false;
         return this;
     }
 

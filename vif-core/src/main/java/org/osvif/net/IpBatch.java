@@ -397,7 +397,10 @@ public final class IpBatch {
             for (String line : result.stderr().split("\n")) {
                 Matcher m = FAILED_LINE.matcher(line.strip());
                 if (m.matches()) {
-                    failures.put(Integer.parseInt(m.group(2)), message.toString().strip());
+                    int number = Integer.parseInt(m.group(2));
+                    // A number outside the batch cannot be mapped to a step: which one failed is unknown.
+                    failures.merge(number >= 1 && number <= all.size() ? number : 0, message.toString().strip(),
+                            (a, b) -> a + "\n" + b);
                     message.setLength(0);
                 } else if (!line.isBlank()) {
                     message.append(message.length() == 0 ? "" : "\n").append(line.strip());

@@ -76,7 +76,15 @@ public final class IpBatch {
      * @param undo the arguments that undo it if a later step fails, or null
      */
     public record Step(String description, String device, List<String> args, Tolerance tolerance, List<String> undo) {
-        /** Copies the parts. */
+        /**
+         * Copies the parts.
+         *
+         * @param description what it does
+         * @param device the device it acts on
+         * @param args the {@code ip} arguments
+         * @param tolerance which failures still count as done
+         * @param undo the arguments that undo it, or null
+         */
         public Step {
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(device, "device");

@@ -67,6 +67,14 @@ class LinuxBridgePluginIT {
             @Override
             public CommandResult run(Command command) {
                 commands.add(command.argv());
+                if (command.stdin() != null && command.argv().contains("-batch")) {
+                    // Each line of an ip batch is a step of its own: "ip" and its words.
+                    for (String line : command.stdin().split("\n")) {
+                        List<String> step = new java.util.ArrayList<>(List.of("ip"));
+                        step.addAll(List.of(line.strip().split("\\s+")));
+                        commands.add(step);
+                    }
+                }
                 return inside.run(command);
             }
 

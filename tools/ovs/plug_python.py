@@ -71,6 +71,10 @@ def parse_args(argv):
                              "unix:/tmp/ovs/db.sock")
     parser.add_argument("--isolate-vif", action="store_true",
                         help="[os_vif_ovs] isolate_vif = True")
+    parser.add_argument("--ovsdb-interface", choices=("vsctl", "native"),
+                        default="vsctl",
+                        help="os-vif's OVSDB driver: vsctl (default) or native "
+                             "(ovsdbapp, one transaction on a kept connection)")
     parser.add_argument("--per-port-bridge", action="store_true",
                         help="[os_vif_ovs] per_port_bridge = True")
     parser.add_argument("--network-device-mtu", type=int, default=None,
@@ -113,7 +117,7 @@ def configure(args):
     group = cfg.OptGroup("os_vif_ovs", "os-vif plugin ovs options")
     conf.register_opts(ovs_plugin.OvsPlugin.CONFIG_OPTS, group=group)
     overrides = {
-        "ovsdb_interface": "vsctl",
+        "ovsdb_interface": args.ovsdb_interface,
         "ovsdb_connection": args.connection,
         "isolate_vif": args.isolate_vif,
         "per_port_bridge": args.per_port_bridge,

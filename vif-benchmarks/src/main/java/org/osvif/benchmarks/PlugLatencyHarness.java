@@ -460,7 +460,13 @@ public final class PlugLatencyHarness {
         }
 
         static PythonServeVariant start(Path script, String db, VifBase vif, Path workDir) {
+            return start(script, db, vif, workDir, List.of());
+        }
+
+        /** The same with more options for plug_python.py, e.g. {@code --ovsdb-interface native}. */
+        static PythonServeVariant start(Path script, String db, VifBase vif, Path workDir, List<String> options) {
             List<String> argv = pythonArgv(script, db, vif, workDir, null);
+            argv.addAll(2, options);
             try {
                 return new PythonServeVariant(new ProcessBuilder(argv)
                         .redirectError(ProcessBuilder.Redirect.INHERIT).start());
@@ -828,7 +834,7 @@ public final class PlugLatencyHarness {
     // ---- Python ----
 
     /** @return plug_python.py, looked for from the working directory upwards */
-    private static Path findScript() {
+    static Path findScript() {
         for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null;
                 dir = dir.getParent()) {
             Path candidate = dir.resolve(SCRIPT);
@@ -840,7 +846,7 @@ public final class PlugLatencyHarness {
     }
 
     /** @return why Python os-vif cannot be measured, or null */
-    private static String pythonMissing(Path script) {
+    static String pythonMissing(Path script) {
         if (script == null || !Files.isRegularFile(script)) {
             return SCRIPT + " not found from " + System.getProperty("user.dir") + " (run from the repository or "
                     + "give --python-script)";

@@ -12,6 +12,7 @@ import org.osvif.exec.Command;
 import org.osvif.exec.CommandFailedException;
 import org.osvif.exec.CommandResult;
 import org.osvif.exec.CommandRunner;
+import org.osvif.exec.HostFiles;
 
 /**
  * A {@link CommandRunner} that runs nothing and prints each command instead,
@@ -41,6 +42,7 @@ public final class DryRunCommandRunner implements CommandRunner {
     private final PrintStream out;
     private final List<String> rootHelper;
     private final Function<Command, CommandResult> answer;
+    private final FakeHostFiles files;
 
     /**
      * @param out where the lines go, e.g. {@code System.out}
@@ -53,6 +55,10 @@ public final class DryRunCommandRunner implements CommandRunner {
         this.out = Objects.requireNonNull(out, "out");
         this.rootHelper = List.copyOf(rootHelper);
         this.answer = answer;
+        this.files = new FakeHostFiles(write -> {
+            int eq = write.lastIndexOf('=');
+            this.out.println("+ echo " + quote(write.substring(eq + 1)) + " > " + quote(write.substring(0, eq)));
+        });
     }
 
     /**
@@ -72,13 +78,31 @@ public final class DryRunCommandRunner implements CommandRunner {
         return new DryRunCommandRunner(out, rootHelper, results);
     }
 
+    /**
+     * The kernel files of a host where nothing exists yet, except what the printed {@code ip}
+     * commands would create; a write is printed as {@code + echo VALUE > PATH} and not done.
+     */
+    @Override
+    public HostFiles files() {
+        return files;
+    }
+
     @Override
     public CommandResult run(Command command) {
         Objects.requireNonNull(command, "command");
         out.println(line(command));
+        if (command.stdin() != null) {
+            // An ip -batch: its steps, one per line, as a here-document would show them.
+            for (String stdinLine : command.stdin().split("\n")) {
+                out.println("    " + stdinLine);
+            }
+        }
         if (answer == null) {
             int code = command.exitCodes().contains(0) ? 0
                     : command.exitCodes().stream().mapToInt(Integer::intValue).min().orElseThrow();
+            if (code == 0) {
+                files.apply(command);
+            }
             return new CommandResult(command, code, "", "", Duration.ZERO);
         }
         CommandResult given = answer.apply(command);
@@ -89,6 +113,9 @@ public final class DryRunCommandRunner implements CommandRunner {
                 given.duration());
         if (!result.succeeded()) {
             throw new CommandFailedException(result);
+        }
+        if (result.exitCode() == 0) {
+            files.apply(command);
         }
         return result;
     }

@@ -63,6 +63,13 @@ public final class RecordingCommandRunner implements CommandRunner {
     private final List<Rule> rules = new ArrayList<>();
     private Function<Command, CommandResult> dispatcher;
     private int taken;
+    /** Commands (with their standard input) and file writes, in the order they happened. */
+    private final List<String> steps = new ArrayList<>();
+    private final FakeHostFiles files = new FakeHostFiles(write -> {
+        synchronized (lock) {
+            steps.add("> " + write);
+        }
+    });
 
     /** A runner with an empty script: every command fails fast until something is scripted. */
     public RecordingCommandRunner() {
@@ -258,6 +265,12 @@ public final class RecordingCommandRunner implements CommandRunner {
         List<Rule> ruleSnapshot;
         synchronized (lock) {
             recorded.add(command);
+            steps.add("$ " + String.join(" ", command.argv()));
+            if (command.stdin() != null) {
+                for (String line : command.stdin().split("\n")) {
+                    steps.add("  " + line);
+                }
+            }
             ruleSnapshot = List.copyOf(rules);
         }
         for (Rule rule : ruleSnapshot) {
@@ -290,7 +303,35 @@ public final class RecordingCommandRunner implements CommandRunner {
         if (!result.succeeded()) {
             throw new CommandFailedException(result);
         }
+        if (result.exitCode() == 0) {
+            files.apply(command);
+        }
         return result;
+    }
+
+    /**
+     * The in-memory {@code /sys/class/net} and {@code /proc/sys/net} that go with this runner's
+     * commands: empty at first; a successful {@code ip} command (or batch) that creates or deletes
+     * a device changes it as the kernel would; writes are recorded.
+     *
+     * @return the files
+     */
+    @Override
+    public FakeHostFiles files() {
+        return files;
+    }
+
+    /**
+     * Everything done so far, in order: {@code $ ARGV} for a command, then {@code   LINE} for each
+     * line of its standard input (an {@code ip -batch -}'s steps), and {@code > PATH=VALUE} for a
+     * file write.
+     *
+     * @return the steps
+     */
+    public List<String> steps() {
+        synchronized (lock) {
+            return List.copyOf(steps);
+        }
     }
 
     // ---- assertions ----

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.osvif.exec.Command;
 import org.osvif.exec.CommandResult;
 import org.osvif.exec.CommandRunner;
+import org.osvif.exec.HostFiles;
 
 /**
  * Runs commands through another runner and remembers each one's argv and wall
@@ -45,6 +46,12 @@ final class CountingCommandRunner implements CommandRunner {
                 runs.add(run);
             }
         }
+    }
+
+    /** The delegate's files: reading and writing them starts no process, so nothing is counted. */
+    @Override
+    public HostFiles files() {
+        return delegate.files();
     }
 
     /** @return every command run since the last call, in order, and forgets them */

@@ -843,7 +843,7 @@ public final class PlugLatencyHarness {
     // ---- Python ----
 
     /** @return plug_python.py, looked for from the working directory upwards */
-    private static Path findScript() {
+    static Path findScript() {
         for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null;
                 dir = dir.getParent()) {
             Path candidate = dir.resolve(SCRIPT);
@@ -855,7 +855,7 @@ public final class PlugLatencyHarness {
     }
 
     /** @return why Python os-vif cannot be measured, or null */
-    private static String pythonMissing(Path script) {
+    static String pythonMissing(Path script) {
         if (script == null || !Files.isRegularFile(script)) {
             return SCRIPT + " not found from " + System.getProperty("user.dir") + " (run from the repository or "
                     + "give --python-script)";

@@ -27,6 +27,7 @@ import org.osvif.exec.Command;
 import org.osvif.exec.CommandFailedException;
 import org.osvif.exec.CommandResult;
 import org.osvif.exec.CommandRunner;
+import org.osvif.exec.HostFiles;
 import org.osvif.exec.CommandTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +94,16 @@ public final class CommonsExecRunner implements CommandRunner {
         }
         this.rootHelper = List.copyOf(rootHelper);
         this.defaultTimeout = defaultTimeout;
+    }
+
+    /**
+     * This JVM's own files; with a root helper, a write this JVM may not do runs as one
+     * privileged {@code tee} process instead.
+     */
+    @Override
+    public HostFiles files() {
+        return rootHelper.isEmpty() ? HostFiles.direct()
+                : new RootHelperHostFiles(HostFiles.direct(), HostFiles.throughProcesses(this));
     }
 
     /** @return the root helper argv */

@@ -110,6 +110,13 @@ public final class IpCommand {
         return new IpCommand(runner, namespace, Set.copyOf(codes));
     }
 
+    /**
+     * @return an empty {@link IpBatch} on this wrapper's runner and namespace: several steps, one process
+     */
+    public IpBatch batch() {
+        return new IpBatch(runner, namespace);
+    }
+
     /** @return the network namespace the commands run in, or null for the caller's */
     public String namespace() {
         return namespace;
@@ -173,7 +180,7 @@ public final class IpCommand {
         change(args);
     }
 
-    private static List<String> bridgeArgs(String name) {
+    static List<String> bridgeArgs(String name) {
         return new ArrayList<>(List.of("link", "add", "name", name, "type", "bridge",
                 "forward_delay", "0", "stp_state", "0", "mcast_snooping", "0"));
     }
@@ -359,7 +366,7 @@ public final class IpCommand {
         return new Command(argv, true, null, exitCodes, null);
     }
 
-    private static String checkNamespace(String name) {
+    static String checkNamespace(String name) {
         String problem = null;
         if (name == null) {
             problem = "must not be null";

@@ -34,6 +34,7 @@ import org.osvif.exec.Command;
 import org.osvif.exec.CommandFailedException;
 import org.osvif.exec.CommandResult;
 import org.osvif.exec.CommandRunner;
+import org.osvif.exec.HostFiles;
 import org.osvif.exec.CommandRunners;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -136,7 +137,24 @@ public final class PrivateOvs implements AutoCloseable {
             prefix.add(variable + "=" + dir);
         }
         this.insidePrefix = List.copyOf(prefix);
-        this.inside = this::runInside;
+        this.inside = new CommandRunner() {
+            private final HostFiles files = HostFiles.throughProcesses(this);
+
+            @Override
+            public CommandResult run(Command command) {
+                return runInside(command);
+            }
+
+            /**
+             * The namespace's own /sys/class/net and /proc/sys/net: this JVM's files are the host's,
+             * so each check and write is a test or tee process inside, where ip netns exec has
+             * remounted /sys for the namespace.
+             */
+            @Override
+            public HostFiles files() {
+                return files;
+            }
+        };
     }
 
     /**

@@ -3,9 +3,13 @@ package org.osvif.plug.linuxbridge.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.osvif.exec.Command;
 import org.osvif.exec.CommandRunner;
+import org.osvif.exec.HostFiles;
+import org.osvif.net.IpBatch;
 import org.osvif.net.IpCommand;
 import org.osvif.net.NamedLocks;
 import org.osvif.objects.types.MacAddress;
@@ -33,6 +37,9 @@ final class LinuxNet {
     /** Held while a VLAN interface is created. */
     static final String VLAN_LOCK = "nova-lock_vlan";
 
+    /** The first line of {@code ip addr show}'s listing of a device. */
+    private static final Pattern LINK_HEADER = Pattern.compile("(?m)^\\d+: \\S+: <");
+
     private static final Logger LOG = LoggerFactory.getLogger(LinuxNet.class);
 
     private final CommandRunner runner;
@@ -40,8 +47,7 @@ final class LinuxNet {
     private final IptablesManager iptables;
     private final boolean useIpv6;
     private final IpCommand ip;
-    /** Upstream's {@code check_exit_code=[0, 2, 254]}. */
-    private final IpCommand ipTolerant;
+    private final HostFiles files;
 
     /**
      * @param runner runs every command
@@ -55,7 +61,7 @@ final class LinuxNet {
         this.iptables = Objects.requireNonNull(iptables, "iptables");
         this.useIpv6 = useIpv6;
         this.ip = IpCommand.on(runner);
-        this.ipTolerant = ip.tolerating(2, 254);
+        this.files = runner.files();
     }
 
     /**
@@ -90,15 +96,16 @@ final class LinuxNet {
      */
     String ensureVlan(int vlan, String bridgeInterface, MacAddress macAddress, Integer mtu) {
         String iface = "vlan" + vlan;
-        if (!ip.exists(iface)) {
+        if (!files.deviceExists(iface)) {
             LOG.debug("Starting VLAN interface {}", iface);
-            ipTolerant.addVlan(iface, bridgeInterface, vlan);
+            IpBatch batch = ip.batch().addVlan(iface, bridgeInterface, vlan).tolerateRefusal();
             // The bridge inherits this address.
             if (macAddress != null) {
-                ipTolerant.setAddress(iface, macAddress);
+                batch.setAddress(iface, macAddress).tolerateRefusal();
             }
-            ipTolerant.setUp(iface);
-            setDeviceMtu(iface, mtu);
+            batch.setUp(iface).tolerateRefusal();
+            setDeviceMtu(batch, iface, mtu);
+            batch.run();
         }
         return iface;
     }
@@ -123,85 +130,118 @@ final class LinuxNet {
     }
 
     /**
-     * Upstream's {@code _ensure_bridge_privileged}. A missing bridge is created
-     * (forward delay 0, STP and multicast snooping off), its IPv6 disabled (unless
-     * {@code use_ipv6}) and its ARP replies restricted, then brought up. An existing
-     * {@code iface} is attached and brought up, gets the MTU, hands its IPv4 addresses
-     * and gateway routes to the bridge, and then the bridge gets the MTU (not before:
-     * Ubuntu bug 1399064).
+     * Upstream's {@code _ensure_bridge_privileged}, in one {@code ip -batch} process (none
+     * when there is nothing to do) plus file writes. A missing bridge is created (forward delay
+     * 0, STP and multicast snooping off), brought up, its IPv6 disabled (unless
+     * {@code use_ipv6}) and its ARP replies restricted. An existing {@code iface} is attached
+     * and brought up, gets the MTU, hands its IPv4 addresses and gateway routes to the bridge,
+     * and then the bridge gets the MTU (not before: Ubuntu bug 1399064). Existence is read
+     * from {@code /sys/class/net}; what the interface holds is read with {@code ip route show}
+     * and {@code ip addr show} (one unprivileged process), only when it exists.
      */
     void ensureBridgePrivileged(String bridge, String iface, Integer mtu) {
-        if (!ip.exists(bridge)) {
+        IpBatch batch = ip.batch();
+        boolean newBridge = !files.deviceExists(bridge);
+        if (newBridge) {
             LOG.debug("Starting Bridge {}", bridge);
-            ip.addBridge(bridge);
-            configureNewBridge(bridge);
-            ip.setUp(bridge);
+            batch.addBridge(bridge);
+            if (!useIpv6) {
+                // disable_ipv6 is written after the batch, which brings the bridge up.
+                batch.noIpv6LinkLocal(bridge);
+            }
+            batch.setUp(bridge);
         }
-        if (iface != null && !iface.isEmpty() && ip.exists(iface)) {
+        if (iface != null && !iface.isEmpty() && files.deviceExists(iface)) {
             LOG.debug("Adding interface {} to bridge {}", iface, bridge);
-            ipTolerant.run("link", "set", "dev", iface, "master", bridge, "up");
-            setDeviceMtu(iface, mtu);
-            updateBridgeRoutes(iface, bridge);
-            setDeviceMtu(bridge, mtu);
+            batch.step("attach " + iface + " to " + bridge + " and bring it up", iface, null,
+                    "link", "set", "dev", iface, "master", bridge, "up").tolerateRefusal();
+            setDeviceMtu(batch, iface, mtu);
+            updateBridgeRoutes(batch, iface, bridge);
+            setDeviceMtu(batch, bridge, mtu);
+        }
+        batch.run();
+        if (newBridge) {
+            try {
+                configureNewBridge(bridge);
+            } catch (RuntimeException e) {
+                // A half-configured new bridge would stay forever (plug never makes it again).
+                try {
+                    ip.batch().delete(bridge).run();
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                throw e;
+            }
         }
     }
 
     /**
-     * Upstream's {@code _disable_ipv6} and {@code _arp_filtering}, in one {@code sysctl}:
+     * Upstream's {@code _disable_ipv6} and {@code _arp_filtering}, written to {@code /proc/sys}
+     * as upstream does, each only if its file exists (a kernel without IPv6):
      * {@code disable_ipv6=1} (bug 1302080: no IPv6 autoconfiguration or link-local address
      * on the bridge; skipped with {@code use_ipv6}), {@code arp_ignore=1} (answer ARP only
      * for addresses of the incoming interface) and {@code arp_announce=2} (always use the
-     * best local address). {@code -e} skips a key the kernel lacks (IPv6 disabled at boot),
-     * as upstream writes a file only if it exists. The keys use {@code /} as separator so
-     * that a bridge name with dots stays one path element.
+     * best local address).
      */
     private void configureNewBridge(String bridge) {
-        List<String> argv = new ArrayList<>(List.of("sysctl", "-e", "-q", "-w"));
         if (!useIpv6) {
-            argv.add("net/ipv6/conf/" + bridge + "/disable_ipv6=1");
+            writeIfPresent("/proc/sys/net/ipv6/conf/" + bridge + "/disable_ipv6", "1");
         }
-        argv.add("net/ipv4/conf/" + bridge + "/arp_ignore=1");
-        argv.add("net/ipv4/conf/" + bridge + "/arp_announce=2");
-        runner.run(Command.of(argv));
+        writeIfPresent("/proc/sys/net/ipv4/conf/" + bridge + "/arp_ignore", "1");
+        writeIfPresent("/proc/sys/net/ipv4/conf/" + bridge + "/arp_announce", "2");
     }
 
-    /** Upstream's {@code _set_device_mtu}: {@code ip link set dev DEV mtu MTU}, exit codes 2 and 254 tolerated. */
-    void setDeviceMtu(String dev, Integer mtu) {
+    private void writeIfPresent(String path, String value) {
+        if (files.exists(path)) {
+            files.write(path, value);
+        }
+    }
+
+    /** Upstream's {@code _set_device_mtu}: {@code link set dev DEV mtu MTU}, a kernel refusal tolerated. */
+    private static void setDeviceMtu(IpBatch batch, String dev, Integer mtu) {
         if (mtu != null && mtu != 0) {
-            ipTolerant.setMtu(dev, mtu);
+            batch.setMtu(dev, mtu).tolerateRefusal();
         } else {
             LOG.debug("MTU not set on {} interface", dev);
         }
     }
 
     /**
-     * Moves the IPv4 addresses and gateway routes of {@code iface} to {@code bridge}:
-     * upstream's {@code _update_bridge_routes}, kept as it is.
+     * Adds to a batch the moving of the IPv4 addresses and gateway routes of {@code iface} to
+     * {@code bridge}: upstream's {@code _update_bridge_routes}, kept as it is.
      * <ol>
      * <li>Every route of {@code ip route show dev IFACE} with a {@code via} is deleted
-     *     ({@code ip route del <its words>}).</li>
+     *     ({@code route del <its words>}).</li>
      * <li>Every {@code inet} line of {@code ip addr show dev IFACE scope global} whose
      *     next-to-last word is neither {@code secondary} nor {@code dynamic} is moved:
-     *     {@code ip addr del <words> dev <label>}, {@code ip addr add <words> dev BRIDGE}
-     *     (exit codes 2 and 254 tolerated). Secondary and dynamic addresses are not
+     *     {@code addr del <words> dev <label>}, {@code addr add <words> dev BRIDGE}
+     *     (kernel refusals tolerated). Secondary and dynamic addresses are not
      *     moved, as upstream (since os-vif 1.x) does not move them either.</li>
      * <li>The deleted routes are added again with the same words; with the address now
      *     on the bridge, the kernel puts them on the bridge.</li>
      * </ol>
+     * Both reads run now, as one unprivileged {@code ip -batch -} process (there is no file
+     * that lists a device's addresses and routes in {@code ip}'s words); the changes go in the batch.
      */
-    void updateBridgeRoutes(String iface, String bridge) {
+    void updateBridgeRoutes(IpBatch batch, String iface, String bridge) {
         List<List<String>> oldRoutes = new ArrayList<>();
-        String routes = runner.run(Command.of("ip", "route", "show", "dev", iface).unprivileged()).stdout();
+        String both = runner.run(Command.of("ip", "-batch", "-")
+                .withStdin("route show dev " + iface + "\naddr show dev " + iface + " scope global\n")
+                .unprivileged()).stdout();
+        // The address listing starts with the device's own line, "3: phys0@if2: <BROADCAST,...>".
+        Matcher header = LINK_HEADER.matcher(both);
+        int split = header.find() ? header.start() : both.length();
+        String routes = both.substring(0, split);
+        String addresses = both.substring(split);
         for (String line : routes.split("\n")) {
             List<String> fields = words(line);
             if (!fields.isEmpty() && fields.contains("via")) {
                 oldRoutes.add(fields);
-                runner.run(Command.of(prepend(List.of("ip", "route", "del"), fields)));
+                batch.step("delete gateway route " + String.join(" ", fields), iface, null,
+                        prepend(List.of("route", "del"), fields).toArray(String[]::new));
             }
         }
 
-        String addresses = runner.run(
-                Command.of("ip", "addr", "show", "dev", iface, "scope", "global").unprivileged()).stdout();
         for (String line : addresses.split("\n")) {
             List<String> fields = words(line);
             if (fields.size() < 3 || !fields.get(0).equals("inet")) {
@@ -213,12 +253,15 @@ final class LinuxNet {
             }
             List<String> params = fields.subList(1, fields.size() - 1);
             String label = fields.get(fields.size() - 1);
-            ipTolerant.run(addrCommand("del", params, label));
-            ipTolerant.run(addrCommand("add", params, bridge));
+            batch.step("remove address " + params.get(0) + " from " + label, label, null,
+                    addrCommand("del", params, label)).tolerateRefusal();
+            batch.step("add address " + params.get(0) + " to " + bridge, bridge, null,
+                    addrCommand("add", params, bridge)).tolerateRefusal();
         }
 
         for (List<String> fields : oldRoutes) {
-            runner.run(Command.of(prepend(List.of("ip", "route", "add"), fields)));
+            batch.step("add gateway route " + String.join(" ", fields) + " again", bridge, null,
+                    prepend(List.of("route", "add"), fields).toArray(String[]::new));
         }
     }
 

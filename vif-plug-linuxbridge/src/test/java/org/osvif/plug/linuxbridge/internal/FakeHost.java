@@ -35,9 +35,47 @@ final class FakeHost implements Function<Command, CommandResult> {
         links.addAll(List.of(existingLinks));
     }
 
+    /**
+     * Answers the runner's commands, and puts the existing links in its fake {@code /sys/class/net}.
+     *
+     * @param runner the runner
+     * @return this
+     */
+    FakeHost on(org.osvif.testing.RecordingCommandRunner runner) {
+        links.forEach(runner.files()::addDevice);
+        runner.dispatch(this);
+        return this;
+    }
+
+    /** An {@code ip -batch -}: the reads of route and addr show, or the changes, line by line. */
+    private CommandResult batch(Command command) {
+        String[] lines = command.stdin().split("\n");
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            List<String> words = List.of(lines[i].strip().split("\\s+"));
+            if (words.size() >= 4 && words.subList(0, 3).equals(List.of("route", "show", "dev"))) {
+                out.append(routes.getOrDefault(words.get(3), ""));
+            } else if (words.size() >= 4 && words.subList(0, 3).equals(List.of("addr", "show", "dev"))) {
+                out.append(addresses.getOrDefault(words.get(3), ""));
+            } else if (words.size() > 3 && words.subList(0, 2).equals(List.of("link", "add"))) {
+                sleep(addDelay);
+                if (!links.add(words.get(words.indexOf("name") + 1))) {
+                    return result(command, 1, "", "RTNETLINK answers: File exists\nCommand failed -:" + (i + 1) + "\n");
+                }
+                if (words.contains("bridge")) {
+                    bridgesAdded.incrementAndGet();
+                }
+            }
+        }
+        return ok(out.toString());
+    }
+
     @Override
     public CommandResult apply(Command command) {
         List<String> argv = command.argv();
+        if (argv.contains("-batch")) {
+            return batch(command);
+        }
         if (argv.size() == 6 && argv.subList(0, 5).equals(List.of("ip", "-o", "link", "show", "dev"))) {
             String dev = argv.get(5);
             return links.contains(dev) ? ok(dev + ": <UP> mtu 1500") : result(command, 1, "",

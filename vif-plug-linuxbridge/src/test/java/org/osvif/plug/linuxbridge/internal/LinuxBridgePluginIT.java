@@ -20,6 +20,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.osvif.exec.Command;
 import org.osvif.exec.CommandRunner;
+import org.osvif.exec.HostFiles;
+import org.osvif.exec.CommandResult;
 import org.osvif.objects.Network;
 import org.osvif.objects.VifBridge;
 import org.osvif.plug.linuxbridge.netns.NamespaceSandbox;
@@ -61,9 +63,25 @@ class LinuxBridgePluginIT {
     /** The sandbox's runner, recording every argv it runs. */
     CommandRunner recording() {
         CommandRunner inside = ns.runner();
-        return command -> {
-            commands.add(command.argv());
-            return inside.run(command);
+        return new CommandRunner() {
+            @Override
+            public CommandResult run(Command command) {
+                commands.add(command.argv());
+                if (command.stdin() != null && command.argv().contains("-batch")) {
+                    // Each line of an ip batch is a step of its own: "ip" and its words.
+                    for (String line : command.stdin().split("\n")) {
+                        List<String> step = new java.util.ArrayList<>(List.of("ip"));
+                        step.addAll(List.of(line.strip().split("\\s+")));
+                        commands.add(step);
+                    }
+                }
+                return inside.run(command);
+            }
+
+            @Override
+            public HostFiles files() {
+                return inside.files();
+            }
         };
     }
 

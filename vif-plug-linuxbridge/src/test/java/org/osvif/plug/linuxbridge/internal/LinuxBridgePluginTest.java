@@ -37,29 +37,44 @@ import org.osvif.testing.RecordingCommandRunnerExtension;
 @ExtendWith(RecordingCommandRunnerExtension.class)
 class LinuxBridgePluginTest {
 
-    static final List<String> ADD_BR100 = List.of("ip", "link", "add", "name", "br100", "type", "bridge",
-            "forward_delay", "0", "stp_state", "0", "mcast_snooping", "0");
-    static final List<String> SYSCTL_BR100 = List.of("sysctl", "-e", "-q", "-w",
-            "net/ipv6/conf/br100/disable_ipv6=1", "net/ipv4/conf/br100/arp_ignore=1",
-            "net/ipv4/conf/br100/arp_announce=2");
+    static final String ADD_BR100 = "  link add name br100 type bridge forward_delay 0 stp_state 0 mcast_snooping 0";
+    static final List<String> SYSCTL_BR100 = List.of(
+            "> /proc/sys/net/ipv6/conf/br100/disable_ipv6=1",
+            "> /proc/sys/net/ipv4/conf/br100/arp_ignore=1",
+            "> /proc/sys/net/ipv4/conf/br100/arp_announce=2");
 
     static LinuxBridgePlugin plugin(RecordingCommandRunner runner) {
         return TestContext.plugin(runner, Map.of());
     }
 
-    /** The commands of a flat plug onto a new bridge br100 on an existing eth0 with no addresses. */
-    static List<List<String>> newFlatBridge(int mtu) {
-        return List.of(
-                List.of("ip", "-o", "link", "show", "dev", "br100"),
+    /** The one unprivileged read of what {@code dev} holds. */
+    static List<String> reads(String dev) {
+        return List.of("$ ip -batch -", "  route show dev " + dev, "  addr show dev " + dev + " scope global");
+    }
+
+    /**
+     * The steps of a flat plug onto a new bridge br100 on an existing eth0 with no addresses:
+     * one read, one batch, the sysctl files.
+     */
+    static List<String> newFlatBridge(int mtu) {
+        List<String> steps = new ArrayList<>(reads("eth0"));
+        steps.addAll(List.of(
+                "$ ip -force -batch -",
                 ADD_BR100,
-                SYSCTL_BR100,
-                List.of("ip", "link", "set", "dev", "br100", "up"),
-                List.of("ip", "-o", "link", "show", "dev", "eth0"),
-                List.of("ip", "link", "set", "dev", "eth0", "master", "br100", "up"),
-                List.of("ip", "link", "set", "dev", "eth0", "mtu", Integer.toString(mtu)),
-                List.of("ip", "route", "show", "dev", "eth0"),
-                List.of("ip", "addr", "show", "dev", "eth0", "scope", "global"),
-                List.of("ip", "link", "set", "dev", "br100", "mtu", Integer.toString(mtu)));
+                "  link set dev br100 addrgenmode none",
+                "  link set dev br100 up",
+                "  link set dev eth0 master br100 up",
+                "  link set dev eth0 mtu " + mtu,
+                "  link set dev br100 mtu " + mtu));
+        steps.addAll(SYSCTL_BR100);
+        return steps;
+    }
+
+    /** The steps up to (not with) the standard input of the first iptables-restore. */
+    static List<String> untilRestoreInput(RecordingCommandRunner runner) {
+        List<String> steps = runner.steps();
+        int restore = steps.indexOf("$ iptables-restore -c");
+        return restore < 0 ? steps : steps.subList(0, restore + 1);
     }
 
     @SafeVarargs
@@ -119,40 +134,44 @@ class LinuxBridgePluginTest {
         @Test
         @DisplayName("MTU from the network; has_traffic_filtering: no iptables")
         void mtuInModelFiltered(RecordingCommandRunner runner) {
-            runner.dispatch(new FakeHost("eth0"));
+            new FakeHost("eth0").on(runner);
             Network network = Vifs.flatNetwork(1234).bridge("br100").build();
             plugin(runner).plug(Vifs.vif(network, "br100").hasTrafficFiltering(true).build(), Vifs.instance());
-            assertThat(runner.argvs()).containsExactlyElementsOf(newFlatBridge(1234));
+            assertThat(runner.steps()).containsExactlyElementsOf(newFlatBridge(1234));
+            assertThat(runner.commandCount()).isEqualTo(2);
         }
 
         @Test
         @DisplayName("MTU from network_device_mtu (1500) when the network has none")
         void mtuFromConfig(RecordingCommandRunner runner) {
-            runner.dispatch(new FakeHost("eth0"));
+            new FakeHost("eth0").on(runner);
             Network network = Vifs.flatNetwork(null).bridge("br100").build();
             plugin(runner).plug(Vifs.vif(network, "br100").hasTrafficFiltering(true).build(), Vifs.instance());
-            assertThat(runner.argvs()).containsExactlyElementsOf(newFlatBridge(1500));
+            assertThat(runner.steps()).containsExactlyElementsOf(newFlatBridge(1500));
         }
 
         @Test
         @DisplayName("a network MTU of 0 counts as none, as Python's 'network.mtu or ...'")
         void mtuZero(RecordingCommandRunner runner) {
-            runner.dispatch(new FakeHost("eth0"));
+            new FakeHost("eth0").on(runner);
             TestContext.plugin(runner, Map.of("network_device_mtu", "9000"))
                     .plug(Vifs.vif(Vifs.flatNetwork(0).build(), "br100").hasTrafficFiltering(true).build(),
                             Vifs.instance());
-            assertThat(runner.argvs()).contains(List.of("ip", "link", "set", "dev", "br100", "mtu", "9000"));
+            assertThat(runner.steps()).contains("  link set dev br100 mtu 9000");
         }
 
         @Test
         @DisplayName("without traffic filtering: gateway rules applied with iptables-save/restore, upstream's text")
         void filtering(RecordingCommandRunner runner) {
             FakeHost host = new FakeHost("eth0");
-            runner.dispatch(host);
+            host.on(runner);
             plugin(runner).plug(Vifs.vif(Vifs.flatNetwork(null).build(), "br100").build(), Vifs.instance());
 
-            assertThat(runner.argvs()).containsExactlyElementsOf(plus(newFlatBridge(1500),
-                    List.of("iptables-save", "-c"), List.of("iptables-restore", "-c")));
+            List<String> expected = new ArrayList<>(newFlatBridge(1500));
+            expected.add("$ iptables-save -c");
+            expected.add("$ iptables-restore -c");
+            assertThat(untilRestoreInput(runner)).containsExactlyElementsOf(expected);
+            assertThat(runner.argvs()).hasSize(4);
             Command restore = runner.commands().get(runner.commandCount() - 1);
             assertThat(restore.stdin()).isEqualTo(Goldens.read("empty-flat.restore"));
             assertThat(restore.privileged()).isTrue();
@@ -162,21 +181,19 @@ class LinuxBridgePluginTest {
         @DisplayName("re-plug: the bridge is kept, eth0 attached again, no iptables command (rules unchanged)")
         void replug(RecordingCommandRunner runner) {
             FakeHost host = new FakeHost("eth0");
-            runner.dispatch(host);
+            host.on(runner);
             LinuxBridgePlugin plugin = plugin(runner);
             VifBridge vif = Vifs.vif(Vifs.flatNetwork(null).build(), "br100").build();
             plugin.plug(vif, Vifs.instance());
-            int first = runner.commandCount();
+            int first = runner.steps().size();
             plugin.plug(vif, Vifs.instance());
 
-            assertThat(runner.argvs().subList(first, runner.commandCount())).containsExactly(
-                    List.of("ip", "-o", "link", "show", "dev", "br100"),
-                    List.of("ip", "-o", "link", "show", "dev", "eth0"),
-                    List.of("ip", "link", "set", "dev", "eth0", "master", "br100", "up"),
-                    List.of("ip", "link", "set", "dev", "eth0", "mtu", "1500"),
-                    List.of("ip", "route", "show", "dev", "eth0"),
-                    List.of("ip", "addr", "show", "dev", "eth0", "scope", "global"),
-                    List.of("ip", "link", "set", "dev", "br100", "mtu", "1500"));
+            List<String> expected = new ArrayList<>(reads("eth0"));
+            expected.addAll(List.of("$ ip -force -batch -",
+                    "  link set dev eth0 master br100 up",
+                    "  link set dev eth0 mtu 1500",
+                    "  link set dev br100 mtu 1500"));
+            assertThat(runner.steps().subList(first, runner.steps().size())).containsExactlyElementsOf(expected);
             assertThat(host.restored).hasSize(1);
             assertThat(host.bridgesAdded).hasValue(1);
         }
@@ -185,7 +202,7 @@ class LinuxBridgePluginTest {
         @DisplayName("a second bridge adds its rules to the first's in one more restore")
         void secondBridge(RecordingCommandRunner runner) {
             FakeHost host = new FakeHost("eth0");
-            runner.dispatch(host);
+            host.on(runner);
             LinuxBridgePlugin plugin = plugin(runner);
             plugin.plug(Vifs.vif(Vifs.flatNetwork(null).build(), "br100").build(), Vifs.instance());
             plugin.plug(Vifs.vif(Vifs.flatNetwork(null).bridgeInterface(null).build(), "br200").build(),
@@ -200,50 +217,48 @@ class LinuxBridgePluginTest {
         @Test
         @DisplayName("flat_interface wins over the network's bridge_interface")
         void flatInterfaceOption(RecordingCommandRunner runner) {
-            runner.dispatch(new FakeHost("eth1"));
+            new FakeHost("eth1").on(runner);
             TestContext.plugin(runner, Map.of("flat_interface", "eth1", "vlan_interface", "eth9"))
                     .plug(Vifs.vif(Vifs.flatNetwork(null).build(), "br100").hasTrafficFiltering(true).build(),
                             Vifs.instance());
-            assertThat(runner.argvs()).contains(List.of("ip", "link", "set", "dev", "eth1", "master", "br100", "up"));
-            assertThat(runner.argvs()).noneMatch(argv -> argv.contains("eth0") || argv.contains("eth9"));
+            assertThat(runner.steps()).contains("  link set dev eth1 master br100 up");
+            assertThat(runner.steps()).noneMatch(step -> step.contains("eth0") || step.contains("eth9"));
         }
 
         @Test
         @DisplayName("no interface at all: the bridge alone, no MTU set (upstream sets it only with a port)")
         void noInterface(RecordingCommandRunner runner) {
-            runner.dispatch(new FakeHost());
+            new FakeHost().on(runner);
             plugin(runner).plug(Vifs.vif(Vifs.flatNetwork(1400).bridgeInterface(null).build(), "br100")
                     .hasTrafficFiltering(true).build(), Vifs.instance());
-            assertThat(runner.argvs()).containsExactly(
-                    List.of("ip", "-o", "link", "show", "dev", "br100"),
-                    ADD_BR100,
-                    SYSCTL_BR100,
-                    List.of("ip", "link", "set", "dev", "br100", "up"));
+            List<String> expected = new ArrayList<>(List.of("$ ip -batch -", ADD_BR100,
+                    "  link set dev br100 addrgenmode none", "  link set dev br100 up"));
+            expected.addAll(SYSCTL_BR100);
+            assertThat(runner.steps()).containsExactlyElementsOf(expected);
         }
 
         @Test
         @DisplayName("an interface that does not exist is skipped, as upstream's ip_lib.exists check")
         void missingInterface(RecordingCommandRunner runner) {
-            runner.dispatch(new FakeHost());
+            new FakeHost().on(runner);
             plugin(runner).plug(Vifs.vif(Vifs.flatNetwork(null).build(), "br100").hasTrafficFiltering(true)
                     .build(), Vifs.instance());
-            assertThat(runner.argvs()).containsExactly(
-                    List.of("ip", "-o", "link", "show", "dev", "br100"),
-                    ADD_BR100,
-                    SYSCTL_BR100,
-                    List.of("ip", "link", "set", "dev", "br100", "up"),
-                    List.of("ip", "-o", "link", "show", "dev", "eth0"));
+            List<String> expected = new ArrayList<>(List.of("$ ip -batch -", ADD_BR100,
+                    "  link set dev br100 addrgenmode none", "  link set dev br100 up"));
+            expected.addAll(SYSCTL_BR100);
+            assertThat(runner.steps()).containsExactlyElementsOf(expected);
         }
 
         @Test
         @DisplayName("use_ipv6 keeps IPv6 on the new bridge and applies the IPv6 filter table")
         void useIpv6(RecordingCommandRunner runner) {
             FakeHost host = new FakeHost("eth0");
-            runner.dispatch(host);
+            host.on(runner);
             TestContext.plugin(runner, Map.of("use_ipv6", "true"))
                     .plug(Vifs.vif(Vifs.flatNetwork(null).build(), "br100").build(), Vifs.instance());
-            assertThat(runner.argvs()).contains(List.of("sysctl", "-e", "-q", "-w",
-                    "net/ipv4/conf/br100/arp_ignore=1", "net/ipv4/conf/br100/arp_announce=2"));
+            assertThat(runner.files().writes()).containsExactly("/proc/sys/net/ipv4/conf/br100/arp_ignore=1",
+                    "/proc/sys/net/ipv4/conf/br100/arp_announce=2");
+            assertThat(runner.steps()).doesNotContain("  link set dev br100 addrgenmode none");
             List<List<String>> argvs = runner.argvs();
             assertThat(argvs.subList(argvs.size() - 4, argvs.size())).containsExactly(
                     List.of("iptables-save", "-c"), List.of("iptables-restore", "-c"),
@@ -254,63 +269,60 @@ class LinuxBridgePluginTest {
         @Test
         @DisplayName("privileges: reads run without the root helper, changes with it")
         void privileges(RecordingCommandRunner runner) {
-            runner.dispatch(new FakeHost("eth0"));
+            new FakeHost("eth0").on(runner);
             plugin(runner).plug(Vifs.vif(Vifs.flatNetwork(null).build(), "br100").build(), Vifs.instance());
             for (Command c : runner.commands()) {
                 List<String> argv = c.argv();
-                boolean read = argv.contains("show");
+                boolean read = argv.contains("show") || c.stdin() != null && c.stdin().startsWith("route show");
                 assertThat(c.privileged()).as("%s privileged", argv).isEqualTo(!read);
             }
         }
 
         @Test
-        @DisplayName("exit codes 2 and 254 are tolerated where upstream passes check_exit_code=[0, 2, 254]")
+        @DisplayName("a kernel refusal is tolerated where upstream passes check_exit_code=[0, 2, 254]: "
+                + "attaching, MTUs; not the bridge's creation")
         void exitCodes(RecordingCommandRunner runner) {
-            runner.dispatch(new FakeHost("eth0"));
-            plugin(runner).plug(Vifs.vif(Vifs.flatNetwork(null).build(), "br100").build(), Vifs.instance());
-            for (Command c : runner.commands()) {
-                List<String> argv = c.argv();
-                boolean tolerant = argv.contains("master") || argv.contains("mtu");
-                Set<Integer> expected = argv.contains("show") ? Set.of(0, 1)
-                        : tolerant ? Set.of(0, 2, 254) : Set.of(0);
-                if (argv.get(0).equals("ip") && argv.get(1).equals("route")) {
-                    expected = Set.of(0);
-                }
-                if (argv.get(0).equals("ip") && argv.get(1).equals("addr") && argv.get(2).equals("show")) {
-                    expected = Set.of(0);
-                }
-                assertThat(c.exitCodes()).as("%s exit codes", argv).isEqualTo(expected);
-            }
+            new FakeHost("eth0", "br100").on(runner);
+            runner.when(c -> c.privileged() && c.argv().contains("-batch") && c.stdin().startsWith("link set dev eth0"))
+                    .thenFail(1,
+                    "RTNETLINK answers: Invalid argument\nCommand failed -:1\n"
+                            + "RTNETLINK answers: Invalid argument\nCommand failed -:2\n"
+                            + "RTNETLINK answers: Invalid argument\nCommand failed -:3\n");
+            plugin(runner).plug(Vifs.vif(Vifs.flatNetwork(null).build(), "br100").hasTrafficFiltering(true).build(),
+                    Vifs.instance());
+            runner.when(c -> c.privileged() && c.argv().contains("-batch") && c.stdin().startsWith("link add"))
+                    .thenFail(1, "RTNETLINK answers: Operation not permitted\nCommand failed -:1\n");
+            assertThatThrownBy(() -> plugin(runner).plug(Vifs.vif(Vifs.flatNetwork(null).build(), "br101")
+                    .hasTrafficFiltering(true).build(), Vifs.instance()))
+                    .isInstanceOf(org.osvif.net.IpBatchException.class)
+                    .hasMessageStartingWith("Step 'create bridge br101");
         }
     }
 
     @Nested
     @DisplayName("VLAN network (_test_plug_bridge_create_br_vlan)")
     class Vlan {
-        List<List<String>> newVlanBridge(int mtu) {
-            return List.of(
-                    List.of("ip", "-o", "link", "show", "dev", "vlan99"),
-                    List.of("ip", "link", "add", "link", "eth0", "name", "vlan99", "type", "vlan", "id", "99"),
-                    List.of("ip", "link", "set", "dev", "vlan99", "up"),
-                    List.of("ip", "link", "set", "dev", "vlan99", "mtu", Integer.toString(mtu)),
-                    List.of("ip", "-o", "link", "show", "dev", "br100"),
-                    ADD_BR100,
-                    SYSCTL_BR100,
-                    List.of("ip", "link", "set", "dev", "br100", "up"),
-                    List.of("ip", "-o", "link", "show", "dev", "vlan99"),
-                    List.of("ip", "link", "set", "dev", "vlan99", "master", "br100", "up"),
-                    List.of("ip", "route", "show", "dev", "vlan99"),
-                    List.of("ip", "addr", "show", "dev", "vlan99", "scope", "global"),
-                    List.of("iptables-save", "-c"),
-                    List.of("iptables-restore", "-c"));
+        List<String> newVlanBridge(int mtu) {
+            List<String> steps = new ArrayList<>(List.of(
+                    "$ ip -force -batch -",
+                    "  link add link eth0 name vlan99 type vlan id 99",
+                    "  link set dev vlan99 up",
+                    "  link set dev vlan99 mtu " + mtu));
+            steps.addAll(reads("vlan99"));
+            steps.addAll(List.of("$ ip -force -batch -", ADD_BR100, "  link set dev br100 addrgenmode none",
+                    "  link set dev br100 up", "  link set dev vlan99 master br100 up"));
+            steps.addAll(SYSCTL_BR100);
+            steps.add("$ iptables-save -c");
+            steps.add("$ iptables-restore -c");
+            return steps;
         }
 
         @Test
         @DisplayName("MTU from the network: vlan99 on eth0 with MTU 1234, the bridge on it, drop rules")
         void mtuInModel(RecordingCommandRunner runner) {
-            runner.dispatch(new FakeHost("eth0"));
+            new FakeHost("eth0").on(runner);
             plugin(runner).plug(Vifs.vif(Vifs.vlanNetwork(1234).build(), "br100").build(), Vifs.instance());
-            assertThat(runner.argvs()).containsExactlyElementsOf(newVlanBridge(1234));
+            assertThat(untilRestoreInput(runner)).containsExactlyElementsOf(newVlanBridge(1234));
             assertThat(runner.commands().get(runner.commandCount() - 1).stdin())
                     .isEqualTo(Goldens.read("empty-vlan.restore"));
         }
@@ -318,46 +330,42 @@ class LinuxBridgePluginTest {
         @Test
         @DisplayName("MTU from network_device_mtu")
         void mtuFromConfig(RecordingCommandRunner runner) {
-            runner.dispatch(new FakeHost("eth0"));
+            new FakeHost("eth0").on(runner);
             plugin(runner).plug(Vifs.vif(Vifs.vlanNetwork(null).build(), "br100").build(), Vifs.instance());
-            assertThat(runner.argvs()).containsExactlyElementsOf(newVlanBridge(1500));
+            assertThat(untilRestoreInput(runner)).containsExactlyElementsOf(newVlanBridge(1500));
         }
 
         @Test
         @DisplayName("the drop rules are added even with has_traffic_filtering, as upstream's ensure_vlan_bridge")
         void filteringIgnored(RecordingCommandRunner runner) {
-            runner.dispatch(new FakeHost("eth0"));
+            new FakeHost("eth0").on(runner);
             plugin(runner).plug(Vifs.vif(Vifs.vlanNetwork(null).build(), "br100").hasTrafficFiltering(true).build(),
                     Vifs.instance());
-            assertThat(runner.argvs()).containsExactlyElementsOf(newVlanBridge(1500));
+            assertThat(untilRestoreInput(runner)).containsExactlyElementsOf(newVlanBridge(1500));
         }
 
         @Test
         @DisplayName("vlan_interface wins over the network's bridge_interface")
         void vlanInterfaceOption(RecordingCommandRunner runner) {
-            runner.dispatch(new FakeHost("bond0"));
+            new FakeHost("bond0").on(runner);
             TestContext.plugin(runner, Map.of("vlan_interface", "bond0", "flat_interface", "eth9"))
                     .plug(Vifs.vif(Vifs.vlanNetwork(null).build(), "br100").build(), Vifs.instance());
-            assertThat(runner.argvs()).contains(
-                    List.of("ip", "link", "add", "link", "bond0", "name", "vlan99", "type", "vlan", "id", "99"));
+            assertThat(runner.steps()).contains("  link add link bond0 name vlan99 type vlan id 99");
         }
 
         @Test
         @DisplayName("existing vlan99 and bridge: attach again, nothing created, rules applied once")
         void existing(RecordingCommandRunner runner) {
             FakeHost host = new FakeHost("eth0", "vlan99", "br100");
-            runner.dispatch(host);
+            host.on(runner);
             LinuxBridgePlugin plugin = plugin(runner);
             VifBridge vif = Vifs.vif(Vifs.vlanNetwork(null).build(), "br100").build();
             plugin.plug(vif, Vifs.instance());
             plugin.plug(vif, Vifs.instance());
             List<List<String>> once = List.of(
-                    List.of("ip", "-o", "link", "show", "dev", "vlan99"),
-                    List.of("ip", "-o", "link", "show", "dev", "br100"),
-                    List.of("ip", "-o", "link", "show", "dev", "vlan99"),
-                    List.of("ip", "link", "set", "dev", "vlan99", "master", "br100", "up"),
-                    List.of("ip", "route", "show", "dev", "vlan99"),
-                    List.of("ip", "addr", "show", "dev", "vlan99", "scope", "global"));
+                    List.of("ip", "-batch", "-"),
+                    // One step: a plain ip command, no batch.
+                    List.of("ip", "link", "set", "dev", "vlan99", "master", "br100", "up"));
             List<List<String>> expected = new ArrayList<>(once);
             expected.add(List.of("iptables-save", "-c"));
             expected.add(List.of("iptables-restore", "-c"));
@@ -477,7 +485,7 @@ class LinuxBridgePluginTest {
     void concurrentPlugs(RecordingCommandRunner runner) throws Exception {
         FakeHost host = new FakeHost("eth0");
         host.addDelay = java.time.Duration.ofMillis(20);
-        runner.dispatch(host);
+        host.on(runner);
         LinuxBridgePlugin plugin = plugin(runner);
         int threads = 16;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -503,6 +511,6 @@ class LinuxBridgePluginTest {
         }
         assertThat(host.bridgesAdded).hasValue(1);
         assertThat(host.restored).hasSize(1);
-        assertThat(runner.argvs()).filteredOn(argv -> argv.contains("sysctl")).hasSize(1);
+        assertThat(runner.files().writes()).filteredOn(w -> w.contains("disable_ipv6")).hasSize(1);
     }
 }

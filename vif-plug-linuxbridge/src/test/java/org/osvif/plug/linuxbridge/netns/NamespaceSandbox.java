@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.osvif.exec.Command;
 import org.osvif.exec.CommandResult;
 import org.osvif.exec.CommandRunner;
+import org.osvif.exec.HostFiles;
 import org.osvif.exec.CommandRunners;
 
 /**
@@ -37,7 +38,20 @@ public final class NamespaceSandbox implements AutoCloseable {
 
     private NamespaceSandbox(String name) {
         this.name = name;
-        this.runner = command -> HOST.run(inside(command));
+        this.runner = new CommandRunner() {
+            private final HostFiles files = HostFiles.throughProcesses(this);
+
+            @Override
+            public CommandResult run(Command command) {
+                return HOST.run(inside(command));
+            }
+
+            /** The namespace's files, through test and tee processes inside it (this JVM sees the host's). */
+            @Override
+            public HostFiles files() {
+                return files;
+            }
+        };
     }
 
     /**

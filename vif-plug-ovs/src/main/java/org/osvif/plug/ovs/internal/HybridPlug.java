@@ -1,6 +1,7 @@
 package org.osvif.plug.ovs.internal;
 
 import java.util.Objects;
+import org.osvif.net.IpBatch;
 import org.osvif.net.NamedLocks;
 import org.osvif.plug.ovs.internal.ovsdb.Ovsdb;
 import org.osvif.plug.ovs.internal.ovsdb.Transaction;
@@ -54,8 +55,11 @@ final class HybridPlug {
      * Ensures the Linux bridge (MAC ageing off, IPv6 and ARP replies off, up). When
      * {@code qvo} is missing: creates the veth pair (up, promiscuous, MTU), puts {@code qvb}
      * on the Linux bridge, and in one transaction ensures the Open vSwitch bridge and creates
-     * the {@code qvo} port. When it exists: only updates both MTUs. A failure after the bridge
-     * or the pair was made deletes what this call made.
+     * the {@code qvo} port. When it exists: only updates both MTUs. The device steps run as one
+     * {@code ip -batch} process; the existence checks read {@code /sys/class/net} and the
+     * bridge's sysctls are written to {@code /proc/sys} (before the batch for an existing
+     * bridge, right after it for a new one, which the batch makes without an IPv6 link-local
+     * address). A failure after the bridge or the pair was made deletes what this call made.
      *
      * @param vif the VIF
      * @param names its checked names
@@ -66,25 +70,42 @@ final class HybridPlug {
         vif.instanceUuid();
         locks.withLock(lockName(names), () -> {
             String datapath = vif.datapath(OvsVif.DATAPATH_SYSTEM);
-            Rollback rollback = new Rollback();
-            try {
-                if (!net.exists(names.linuxBridge())) {
-                    net.createHybridBridge(names.linuxBridge());
-                    rollback.add(() -> net.delete(names.linuxBridge()));
-                }
+            boolean newBridge = !net.exists(names.linuxBridge());
+            boolean replug = net.exists(names.vethOvsEnd());
+            PortRequest request = replug ? null
+                    : planner.plan(vif, vif.bridge(), names.vethOvsEnd(), datapath, true).datapathType(datapath)
+                            .build();
+            if (!newBridge) {
                 net.disableIpv6AndArpReplies(names.linuxBridge());
-                net.setState(names.linuxBridge(), true);
-                if (net.exists(names.vethOvsEnd())) {
-                    net.setMtu(names.vethBridgeEnd(), vif.mtu());
-                    net.setMtu(names.vethOvsEnd(), vif.mtu());
-                    return;
-                }
-                PortRequest request = planner.plan(vif, vif.bridge(), names.vethOvsEnd(), datapath, true)
-                        .datapathType(datapath).build();
-                net.createVethPair(names.vethBridgeEnd(), names.vethOvsEnd(), vif.mtu());
+            }
+            IpBatch batch = net.batch();
+            if (newBridge) {
+                net.createHybridBridge(batch, names.linuxBridge());
+            }
+            if (replug) {
+                net.setState(batch, names.linuxBridge(), true);
+                net.setMtu(batch, names.vethBridgeEnd(), vif.mtu());
+                net.setMtu(batch, names.vethOvsEnd(), vif.mtu());
+            } else {
+                net.createVethPair(batch, names.vethBridgeEnd(), names.vethOvsEnd(), vif.mtu());
+                batch.setMaster(names.vethBridgeEnd(), names.linuxBridge());
+                net.setState(batch, names.linuxBridge(), true);
+            }
+            batch.run();
+            Rollback rollback = new Rollback();
+            if (newBridge) {
+                rollback.add(() -> net.delete(names.linuxBridge()));
+            }
+            if (!replug) {
                 rollback.add(() -> net.delete(names.vethBridgeEnd()));
-                net.setMaster(names.vethBridgeEnd(), names.linuxBridge());
-                request.commit(ovsdb);
+            }
+            try {
+                if (newBridge) {
+                    net.disableIpv6AndArpReplies(names.linuxBridge());
+                }
+                if (request != null) {
+                    request.commit(ovsdb);
+                }
             } catch (RuntimeException e) {
                 throw rollback.undo(e);
             }
@@ -92,21 +113,21 @@ final class HybridPlug {
     }
 
     /**
-     * Deletes the Linux bridge, then in one transaction removes the {@code qvo} port and a
-     * trunk bridge, then the port's QoS rows, then deletes the veth pair.
+     * In one transaction removes the {@code qvo} port and a trunk bridge, then the port's QoS
+     * rows; then deletes the Linux bridge and the veth pair, those of them {@code /sys/class/net}
+     * shows, in one process (none when neither exists).
      *
      * @param vif the VIF
      * @param names its checked names
      */
     void unplug(OvsVif vif, Names names) {
         locks.withLock(lockName(names), () -> {
-            net.delete(names.linuxBridge());
             Transaction txn = ovsdb.transaction();
             PortRemoval.addTo(txn, vif.bridge(), names.vethOvsEnd());
             BridgeDeletion.deleteIfTrunk(txn, vif.bridge());
             txn.commit();
             removal.destroyQos(names.vethOvsEnd(), vif.datapath(OvsVif.DATAPATH_SYSTEM));
-            net.delete(names.vethOvsEnd());
+            net.delete(names.linuxBridge(), names.vethOvsEnd());
         });
     }
 

@@ -1,6 +1,7 @@
 package org.osvif.plug.ovs.internal;
 
 import java.util.Objects;
+import org.osvif.net.IpBatch;
 import org.osvif.objects.VifHostDevice;
 import org.osvif.objects.types.PciAddress;
 import org.osvif.plug.ovs.internal.ovsdb.Ovsdb;
@@ -33,7 +34,8 @@ final class RepresentorPlug {
     }
 
     /**
-     * Kernel datapath: brings the representor up, sets its MTU, then one transaction ensures
+     * Kernel datapath: brings the representor up and sets its MTU (one {@code ip -batch}
+     * process), then one transaction ensures
      * the bridge and creates the port. Userspace datapath: one transaction with the DPDK port.
      *
      * @param vif the VIF, a VIFHostDevice
@@ -48,8 +50,10 @@ final class RepresentorPlug {
                     "representor");
             request = planner.plan(vif, vif.bridge(), representor, datapath, true)
                     .datapathType(datapath).build();
-            net.setState(representor, true);
-            net.setMtu(representor, vif.mtu());
+            IpBatch batch = net.batch();
+            net.setState(batch, representor, true);
+            net.setMtu(batch, representor, vif.mtu());
+            batch.run();
         } else {
             String port = dpdkPortName(vif);
             String pfPci = sysfs.pfPciAddress(vf);
@@ -64,7 +68,7 @@ final class RepresentorPlug {
 
     /**
      * One transaction removes the port and a trunk bridge, then its QoS rows go; on the kernel
-     * datapath the representor is then set down (never deleted).
+     * datapath the representor is then set down (never deleted), when {@code /sys/class/net} shows it.
      *
      * @param vif the VIF, a VIFHostDevice
      */
@@ -84,8 +88,10 @@ final class RepresentorPlug {
         BridgeDeletion.deleteIfTrunk(txn, vif.bridge());
         txn.commit();
         removal.destroyQos(port, datapath);
-        if (kernel) {
-            net.setState(port, false);
+        if (kernel && net.exists(port)) {
+            IpBatch batch = net.batch();
+            net.setState(batch, port, false);
+            batch.run();
         }
     }
 

@@ -15,7 +15,9 @@ import static org.osvif.plug.ovs.internal.OvsFixtures.concat;
 import static org.osvif.plug.ovs.internal.OvsFixtures.createPortVif;
 import static org.osvif.plug.ovs.internal.OvsFixtures.destroyQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.deviceExists;
-import static org.osvif.plug.ovs.internal.OvsFixtures.exists;
+import static org.osvif.plug.ovs.internal.OvsFixtures.forcedBatch;
+import static org.osvif.plug.ovs.internal.OvsFixtures.run;
+import static org.osvif.plug.ovs.internal.OvsFixtures.write;
 import static org.osvif.plug.ovs.internal.OvsFixtures.externalIds;
 import static org.osvif.plug.ovs.internal.OvsFixtures.findDefaultQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.findQos;
@@ -35,6 +37,7 @@ import static org.osvif.plug.ovs.internal.OvsFixtures.str;
 import static org.osvif.plug.ovs.internal.OvsFixtures.vsctl;
 import static org.osvif.plug.ovs.internal.OvsFixtures.vsctlRuns;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -444,20 +447,24 @@ class GenericPlugTest {
     @DisplayName("create_tap")
     class CreateTap {
 
+        /** The one ip process that makes a tap: created, MAC, up, MTU (the last three tolerate a kernel refusal). */
+        List<String> tapBatch(String create) {
+            return forcedBatch(create, "link set dev " + TAP + " address " + MAC, "link set dev " + TAP + " up",
+                    "link set dev " + TAP + " mtu 1500");
+        }
+
         @Test
         @DisplayName("reads the stale QoS rows, creates the tap (IPv6 off, MAC, up, MTU), then the port")
         void newTap(RecordingCommandRunner runner) {
             nothingExists(runner);
             plugin(runner).plug(ovsVif(profile().createPort(true).createTap(true).build()).build(), instance());
-            assertThat(runner.argvs()).containsExactly(
-                    QOS_READ,
-                    exists(TAP),
-                    ip("tuntap", "add", "dev", TAP, "mode", "tap"),
-                    List.of("sysctl", "-q", "-e", "-w", "net.ipv6.conf." + TAP + ".disable_ipv6=1"),
-                    ip("link", "set", "dev", TAP, "address", MAC),
-                    ip("link", "set", "dev", TAP, "up"),
-                    ip("link", "set", "dev", TAP, "mtu", "1500"),
-                    withoutMtuRequest(newPortTxn(BRIDGE)));
+            List<String> expected = new ArrayList<>();
+            expected.add(run(QOS_READ));
+            expected.addAll(tapBatch("tuntap add dev " + TAP + " mode tap"));
+            expected.add(write("/proc/sys/net/ipv6/conf/" + TAP + "/disable_ipv6", "1"));
+            expected.add(run(withoutMtuRequest(newPortTxn(BRIDGE))));
+            assertThat(runner.steps()).containsExactlyElementsOf(expected);
+            assertThat(runner.commandCount()).isEqualTo(3);
         }
 
         @Test
@@ -466,7 +473,8 @@ class GenericPlugTest {
             nothingExists(runner);
             plugin(runner).plug(ovsVif(profile().createPort(true).createTap(true).multiqueue(true).build()).build(),
                     instance());
-            assertThat(runner.argvs().get(2)).isEqualTo(ip("tuntap", "add", "dev", TAP, "mode", "tap", "multi_queue"));
+            assertThat(runner.steps().subList(1, 6)).containsExactlyElementsOf(
+                    tapBatch("tuntap add dev " + TAP + " mode tap multi_queue").subList(0, 5));
         }
 
         @Test
@@ -477,8 +485,6 @@ class GenericPlugTest {
             plugin(runner).plug(ovsVif(profile().createPort(true).createTap(true).build()).build(), instance());
             assertThat(runner.argvs()).containsExactly(
                     QOS_READ,
-                    exists(TAP),
-                    exists(TAP),
                     ip("link", "set", "dev", TAP, "mtu", "1500"),
                     withoutMtuRequest(newPortTxn(BRIDGE)));
         }
@@ -503,16 +509,14 @@ class GenericPlugTest {
                     ovsVif(profile().createPort(true).createTap(true).build()).build(), instance()))
                     .isInstanceOf(CommandFailedException.class)
                     .hasMessageContaining("no bridge named br-int");
-            assertThat(runner.argvs()).containsExactly(
-                    QOS_READ,
-                    exists(TAP),
-                    ip("tuntap", "add", "dev", TAP, "mode", "tap"),
-                    List.of("sysctl", "-q", "-e", "-w", "net.ipv6.conf." + TAP + ".disable_ipv6=1"),
-                    ip("link", "set", "dev", TAP, "address", MAC),
-                    ip("link", "set", "dev", TAP, "up"),
-                    ip("link", "set", "dev", TAP, "mtu", "1500"),
-                    withoutMtuRequest(newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]")),
-                    ip("link", "del", "dev", TAP));
+            List<String> expected = new ArrayList<>();
+            expected.add(run(QOS_READ));
+            expected.addAll(tapBatch("tuntap add dev " + TAP + " mode tap"));
+            expected.add(write("/proc/sys/net/ipv6/conf/" + TAP + "/disable_ipv6", "1"));
+            expected.add(run(withoutMtuRequest(newPortTxn(BRIDGE, "tag=4095", "vlan_mode=trunk", "trunks=[4095]"))));
+            expected.add(run(ip("link", "del", "dev", TAP)));
+            assertThat(runner.steps()).containsExactlyElementsOf(expected);
+            assertThat(runner.files().devices()).isEmpty();
             assertThat(vsctlRuns(runner)).isEqualTo(2);
         }
 
@@ -549,16 +553,36 @@ class GenericPlugTest {
         }
 
         @Test
-        @DisplayName("a tap that fails halfway is deleted again")
+        @DisplayName("a tap whose IPv6 cannot be switched off is deleted again")
         void tapHalfway(RecordingCommandRunner runner) {
-            runner.when(RecordingCommandRunner.argvStartsWith("sysctl")).thenFail(255, "sysctl: permission denied");
+            runner.files().refuseWrites("/proc/sys/net/ipv6/conf/" + TAP + "/disable_ipv6", "Permission denied");
             nothingExists(runner);
             assertThatThrownBy(() -> plugin(runner).plug(
                     ovsVif(profile().createPort(true).createTap(true).build()).build(), instance()))
-                    .isInstanceOf(CommandFailedException.class);
+                    .isInstanceOf(org.osvif.exec.HostFileException.class)
+                    .hasMessage("Writing 1 to /proc/sys/net/ipv6/conf/" + TAP + "/disable_ipv6 failed: "
+                            + "Permission denied");
             List<List<String>> argvs = runner.argvs();
             assertThat(argvs).noneMatch(a -> a.contains("add-port"));
             assertThat(argvs.get(argvs.size() - 1)).isEqualTo(ip("link", "del", "dev", TAP));
+            assertThat(runner.files().devices()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a tap whose batch fails in the middle is deleted again, and the error names the step")
+        void tapBatchFails(RecordingCommandRunner runner) {
+            OvsFixtures.batchFailsAt(runner, "link set dev " + TAP + " address " + MAC, "Cannot find device \"" + TAP
+                    + "\"");
+            nothingExists(runner);
+            assertThatThrownBy(() -> plugin(runner).plug(
+                    ovsVif(profile().createPort(true).createTap(true).build()).build(), instance()))
+                    .isInstanceOf(org.osvif.net.IpBatchException.class)
+                    .hasMessage("Step 'set MAC of " + TAP + " to " + MAC + " (ip link set dev " + TAP + " address "
+                            + MAC + ")' failed on device " + TAP + " (line 2 of the ip batch): Cannot find device \""
+                            + TAP + "\"");
+            List<String> steps = runner.steps();
+            assertThat(steps.subList(steps.size() - 1, steps.size())).containsExactly(run(ip("link", "del", "dev", TAP)));
+            assertThat(runner.argvs()).noneMatch(a -> a.contains("add-port"));
         }
     }
 
@@ -571,9 +595,9 @@ class GenericPlugTest {
         void unplug(RecordingCommandRunner runner) {
             runner.when(RecordingCommandRunner.argvContains("QoS")).thenReturn(row(QOS_ROW));
             nothingExists(runner);
+            deviceExists(runner, TAP);
             plugin(runner).unplug(createPortVif(), instance());
             assertThat(runner.argvs()).containsExactly(
-                    exists(QBR),
                     vsctl("--", "--if-exists", "del-port", BRIDGE, TAP),
                     findQos(QOS_KEY_TAP, "linux-noop"),
                     vsctl("--", "--if-exists", "destroy", "QoS", QOS_ROW),
@@ -586,9 +610,7 @@ class GenericPlugTest {
             nothingExists(runner);
             plugin(runner).unplug(ovsVif(profile().datapathType("netdev").build()).build(), instance());
             assertThat(runner.argvs()).containsExactly(
-                    exists(QBR),
-                    vsctl("--", "--if-exists", "del-port", BRIDGE, TAP),
-                    ip("link", "del", "dev", TAP));
+                    vsctl("--", "--if-exists", "del-port", BRIDGE, TAP));
         }
 
         @Test
@@ -598,10 +620,8 @@ class GenericPlugTest {
             String trunk = "tbr-5e6f7a8b-9c";
             plugin(runner).unplug(ovsVif(profile().build()).network(network(trunk)).build(), instance());
             assertThat(runner.argvs()).containsExactly(
-                    exists(QBR),
                     vsctl("--", "--if-exists", "del-port", trunk, TAP, "--", "--if-exists", "del-br", trunk),
-                    findQos(QOS_KEY_TAP, "linux-noop"),
-                    ip("link", "del", "dev", TAP));
+                    findQos(QOS_KEY_TAP, "linux-noop"));
         }
 
         @Test
@@ -611,22 +631,30 @@ class GenericPlugTest {
             nothingExists(runner);
             plugin(runner).unplug(ovsVif(), instance());
             assertThat(runner.argvs()).containsExactly(
-                    exists(QBR),
-                    ip("link", "del", "dev", QBR),
                     vsctl("--", "--if-exists", "del-port", BRIDGE, QVO),
                     findQos(OvsFixtures.QOS_KEY_QVO, "linux-noop"),
-                    ip("link", "del", "dev", QVO));
+                    ip("link", "del", "dev", QBR));
         }
 
         @Test
-        @DisplayName("of a VIF that is not plugged succeeds")
+        @DisplayName("of a VIF that is not plugged succeeds and starts no ip process")
         void idempotent(RecordingCommandRunner runner) {
-            runner.when(RecordingCommandRunner.argvStartsWith("ip", "link", "del"))
-                    .thenFail(1, "Cannot find device \"" + TAP + "\"");
             nothingExists(runner);
             plugin(runner).unplug(ovsVif(), instance());
             assertThat(runner.argvs()).containsExactly(
-                    exists(QBR),
+                    vsctl("--", "--if-exists", "del-port", BRIDGE, TAP),
+                    findQos(QOS_KEY_TAP, "linux-noop"));
+        }
+
+        @Test
+        @DisplayName("a device that vanishes between the check and the delete counts as deleted")
+        void vanished(RecordingCommandRunner runner) {
+            runner.when(RecordingCommandRunner.argvStartsWith("ip", "link", "del"))
+                    .thenFail(1, "Cannot find device \"" + TAP + "\"");
+            nothingExists(runner);
+            deviceExists(runner, TAP);
+            plugin(runner).unplug(ovsVif(), instance());
+            assertThat(runner.argvs()).containsExactly(
                     vsctl("--", "--if-exists", "del-port", BRIDGE, TAP),
                     findQos(QOS_KEY_TAP, "linux-noop"),
                     ip("link", "del", "dev", TAP));

@@ -12,14 +12,17 @@ import static org.osvif.plug.ovs.internal.OvsFixtures.QVB;
 import static org.osvif.plug.ovs.internal.OvsFixtures.QVO;
 import static org.osvif.plug.ovs.internal.OvsFixtures.destroyQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.deviceExists;
-import static org.osvif.plug.ovs.internal.OvsFixtures.exists;
 import static org.osvif.plug.ovs.internal.OvsFixtures.externalIds;
 import static org.osvif.plug.ovs.internal.OvsFixtures.concat;
 import static org.osvif.plug.ovs.internal.OvsFixtures.findDefaultQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.findQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.hybridVif;
 import static org.osvif.plug.ovs.internal.OvsFixtures.instance;
+import static org.osvif.plug.ovs.internal.OvsFixtures.batchFailsAt;
+import static org.osvif.plug.ovs.internal.OvsFixtures.bridgeSysctls;
+import static org.osvif.plug.ovs.internal.OvsFixtures.forcedBatch;
 import static org.osvif.plug.ovs.internal.OvsFixtures.ip;
+import static org.osvif.plug.ovs.internal.OvsFixtures.run;
 import static org.osvif.plug.ovs.internal.OvsFixtures.isolating;
 import static org.osvif.plug.ovs.internal.OvsFixtures.nothingExists;
 import static org.osvif.plug.ovs.internal.OvsFixtures.plugin;
@@ -37,6 +40,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osvif.exec.CommandFailedException;
+import org.osvif.net.IpBatchException;
 import org.osvif.plug.ovs.TapCreationNotSupportedException;
 import org.osvif.testing.RecordingCommandRunner;
 import org.osvif.testing.RecordingCommandRunnerExtension;
@@ -45,30 +49,35 @@ import org.osvif.testing.RecordingCommandRunnerExtension;
 @DisplayName("VIFBridge, hybrid plug")
 class HybridPlugTest {
 
-    static List<List<String>> bridgeSetup(boolean create) {
-        List<List<String>> argvs = new ArrayList<>();
-        argvs.add(exists(QBR));
-        if (create) {
-            argvs.add(ip("link", "add", "name", QBR, "type", "bridge", "forward_delay", "0", "stp_state", "0",
-                    "mcast_snooping", "0", "ageing_time", "0"));
+    static final String BRIDGE_LINE = "link add name " + QBR
+            + " type bridge forward_delay 0 stp_state 0 mcast_snooping 0 ageing_time 0";
+
+    /**
+     * The one ip process of a new plug: the bridge (when new, without an IPv6 link-local address),
+     * the veth pair, each end up, promiscuous, MTU, qvb on the bridge, the bridge up.
+     */
+    static List<String> plugBatch(boolean newBridge) {
+        List<String> lines = new ArrayList<>();
+        if (newBridge) {
+            lines.add(BRIDGE_LINE);
+            lines.add("link set dev " + QBR + " addrgenmode none");
         }
-        argvs.add(List.of("sysctl", "-q", "-e", "-w", "net.ipv6.conf." + QBR + ".disable_ipv6=1",
-                "net.ipv4.conf." + QBR + ".arp_ignore=1", "net.ipv4.conf." + QBR + ".arp_announce=2"));
-        argvs.add(ip("link", "set", "dev", QBR, "up"));
-        return argvs;
+        lines.add("link add name " + QVB + " type veth peer name " + QVO);
+        for (String dev : List.of(QVB, QVO)) {
+            lines.add("link set dev " + dev + " up");
+            lines.add("link set dev " + dev + " promisc on");
+            lines.add("link set dev " + dev + " mtu 1500");
+        }
+        lines.add("link set dev " + QVB + " master " + QBR);
+        lines.add("link set dev " + QBR + " up");
+        return forcedBatch(lines.toArray(String[]::new));
     }
 
-    static List<List<String>> vethSetup() {
-        List<List<String>> argvs = new ArrayList<>();
-        argvs.add(ip("link", "del", "dev", QVB));
-        argvs.add(ip("link", "add", "name", QVB, "type", "veth", "peer", "name", QVO));
-        for (String dev : List.of(QVB, QVO)) {
-            argvs.add(ip("link", "set", "dev", dev, "up"));
-            argvs.add(ip("link", "set", "dev", dev, "promisc", "on"));
-            argvs.add(ip("link", "set", "dev", dev, "mtu", "1500"));
-        }
-        argvs.add(ip("link", "set", "dev", QVB, "master", QBR));
-        return argvs;
+    /** What a new plug does on the host before its transaction: one ip process, then the bridge's sysctls. */
+    static List<String> newPlugDevices() {
+        List<String> steps = new ArrayList<>(plugBatch(true));
+        steps.addAll(bridgeSysctls(QBR));
+        return steps;
     }
 
     /** The read a plug of a new qvo port runs on the system datapath: the port's stale QoS rows. */
@@ -103,18 +112,24 @@ class HybridPlugTest {
                 "--", "set", "Interface", QVO), externalIds(IFACE_ID));
     }
 
+    /** The steps of a new plug: the QoS read, the devices, then {@code last}. */
+    static List<String> newPlug(String... last) {
+        List<String> steps = new ArrayList<>();
+        steps.add(run(QOS_READ));
+        steps.addAll(newPlugDevices());
+        steps.addAll(List.of(last));
+        return steps;
+    }
+
     @Test
-    @DisplayName("plug makes the Linux bridge, the veth pair and the qvo port; the only read is the qvo port's "
-            + "stale QoS rows")
+    @DisplayName("plug makes the Linux bridge, the veth pair and the qvo port in one ip process and one transaction; "
+            + "the only read is the qvo port's stale QoS rows; the sysctls are file writes")
     void plugNew(RecordingCommandRunner runner) {
         nothingExists(runner);
         plugin(runner).plug(hybridVif(), instance());
-        List<List<String>> expected = bridgeSetup(true);
-        expected.add(exists(QVO));
-        expected.add(QOS_READ);
-        expected.addAll(vethSetup());
-        expected.add(portTxn());
-        assertThat(runner.argvs()).containsExactlyElementsOf(expected);
+        assertThat(runner.steps()).containsExactlyElementsOf(newPlug(run(portTxn())));
+        assertThat(runner.commandCount()).isEqualTo(3);
+        assertThat(runner.files().devices()).containsExactlyInAnyOrder(QBR, QVB, QVO);
     }
 
     @Test
@@ -122,12 +137,8 @@ class HybridPlugTest {
     void plugIsolated(RecordingCommandRunner runner) {
         nothingExists(runner);
         plugin(runner, isolating()).plug(hybridVif(), instance());
-        List<List<String>> expected = bridgeSetup(true);
-        expected.add(exists(QVO));
-        expected.add(QOS_READ);
-        expected.addAll(vethSetup());
-        expected.add(portTxn("tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
-        assertThat(runner.argvs()).containsExactlyElementsOf(expected);
+        assertThat(runner.steps()).containsExactlyElementsOf(
+                newPlug(run(portTxn("tag=4095", "vlan_mode=trunk", "trunks=[4095]"))));
         assertThat(vsctlRuns(runner)).isEqualTo(2);
     }
 
@@ -138,12 +149,8 @@ class HybridPlugTest {
         staleQos(runner, QOS_KEY_QVO, QOS_ROW);
         nothingExists(runner);
         plugin(runner, isolating()).plug(hybridVif(), instance());
-        List<List<String>> expected = bridgeSetup(true);
-        expected.add(exists(QVO));
-        expected.add(QOS_READ);
-        expected.addAll(vethSetup());
-        expected.add(portTxn(List.of(QOS_ROW), "tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
-        assertThat(runner.argvs()).containsExactlyElementsOf(expected);
+        assertThat(runner.steps()).containsExactlyElementsOf(
+                newPlug(run(portTxn(List.of(QOS_ROW), "tag=4095", "vlan_mode=trunk", "trunks=[4095]"))));
         assertThat(vsctlRuns(runner)).isEqualTo(2);
     }
 
@@ -159,19 +166,19 @@ class HybridPlugTest {
     }
 
     @Test
-    @DisplayName("on the netdev datapath the qvo port gets no QoS read, no QoS row and --may-exist: one ovs-vsctl run")
+    @DisplayName("on the netdev datapath the qvo port gets no QoS read, no QoS row and --may-exist: one ip and one "
+            + "ovs-vsctl process")
     void plugNetdev(RecordingCommandRunner runner) {
         staleQos(runner, QOS_KEY_QVO, QOS_ROW);
         nothingExists(runner);
         plugin(runner).plug(hybridVif(profile().datapathType("netdev").build()), instance());
-        List<List<String>> expected = bridgeSetup(true);
-        expected.add(exists(QVO));
-        expected.addAll(vethSetup());
-        expected.add(concat(vsctl("--", "--may-exist", "add-br", BRIDGE, "--", "set", "Bridge", BRIDGE,
+        List<String> expected = new ArrayList<>(newPlugDevices());
+        expected.add(run(concat(vsctl("--", "--may-exist", "add-br", BRIDGE, "--", "set", "Bridge", BRIDGE,
                 "datapath_type=netdev",
                 "--", "--may-exist", "add-port", BRIDGE, QVO,
-                "--", "set", "Interface", QVO), externalIds(IFACE_ID)));
-        assertThat(runner.argvs()).containsExactlyElementsOf(expected);
+                "--", "set", "Interface", QVO), externalIds(IFACE_ID))));
+        assertThat(runner.steps()).containsExactlyElementsOf(expected);
+        assertThat(runner.commandCount()).isEqualTo(2);
         assertThat(vsctlRuns(runner)).isEqualTo(1);
     }
 
@@ -183,20 +190,16 @@ class HybridPlugTest {
         staleQos(runner, QOS_KEY_QVO, QOS_ROW);
         nothingExists(runner);
         plugin(runner, isolating()).plug(hybridVif(), instance());
-        List<List<String>> expected = bridgeSetup(true);
-        expected.add(exists(QVO));
-        expected.add(QOS_READ);
-        expected.addAll(vethSetup());
-        expected.add(portTxn(List.of(QOS_ROW), "tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
-        expected.add(replugTxn());
-        assertThat(runner.argvs()).containsExactlyElementsOf(expected);
+        assertThat(runner.steps()).containsExactlyElementsOf(newPlug(
+                run(portTxn(List.of(QOS_ROW), "tag=4095", "vlan_mode=trunk", "trunks=[4095]")),
+                run(replugTxn())));
         assertThat(runner.argvs().get(runner.argvs().size() - 1))
                 .doesNotContain("destroy", "create", "QoS", "qos=@qos", QOS_ROW);
         assertThat(vsctlRuns(runner)).isEqualTo(3);
     }
 
     @Test
-    @DisplayName("a failed read of stale QoS rows deletes the Linux bridge this plug made; no veth pair is made")
+    @DisplayName("a failed read of stale QoS rows comes before any device work: nothing is made")
     void qosReadFails(RecordingCommandRunner runner) {
         runner.when(RecordingCommandRunner.argvEquals(QOS_READ.toArray(String[]::new)))
                 .thenFail(1, "ovs-vsctl: database connection failed\n");
@@ -204,11 +207,8 @@ class HybridPlugTest {
         assertThatThrownBy(() -> plugin(runner).plug(hybridVif(), instance()))
                 .isInstanceOf(CommandFailedException.class)
                 .hasMessageContaining("database connection failed");
-        List<List<String>> expected = bridgeSetup(true);
-        expected.add(exists(QVO));
-        expected.add(QOS_READ);
-        expected.add(ip("link", "del", "dev", QBR));
-        assertThat(runner.argvs()).containsExactlyElementsOf(expected);
+        assertThat(runner.steps()).containsExactly(run(QOS_READ));
+        assertThat(runner.files().devices()).isEmpty();
     }
 
     @Test
@@ -217,29 +217,34 @@ class HybridPlugTest {
         portAlreadyOn(runner, BRIDGE, QVO);
         nothingExists(runner);
         plugin(runner, isolating()).plug(hybridVif(), instance());
-        List<List<String>> expected = bridgeSetup(true);
-        expected.add(exists(QVO));
-        expected.add(QOS_READ);
-        expected.addAll(vethSetup());
-        expected.add(portTxn("tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
-        expected.add(replugTxn());
-        assertThat(runner.argvs()).containsExactlyElementsOf(expected);
+        assertThat(runner.steps()).containsExactlyElementsOf(newPlug(
+                run(portTxn("tag=4095", "vlan_mode=trunk", "trunks=[4095]")), run(replugTxn())));
         assertThat(vsctlRuns(runner)).isEqualTo(3);
     }
 
     @Test
-    @DisplayName("re-plug of an existing pair only updates the MTUs, with no ovs-vsctl run at all")
+    @DisplayName("re-plug of an existing pair writes the sysctls and updates the MTUs in one ip process, "
+            + "with no ovs-vsctl run at all")
     void replug(RecordingCommandRunner runner) {
         deviceExists(runner, QBR);
         deviceExists(runner, QVO);
         nothingExists(runner);
         plugin(runner, isolating()).plug(hybridVif(), instance());
-        List<List<String>> expected = bridgeSetup(false);
-        expected.add(exists(QVO));
-        expected.add(ip("link", "set", "dev", QVB, "mtu", "1500"));
-        expected.add(ip("link", "set", "dev", QVO, "mtu", "1500"));
-        assertThat(runner.argvs()).containsExactlyElementsOf(expected);
+        List<String> expected = new ArrayList<>(bridgeSysctls(QBR));
+        expected.addAll(forcedBatch("link set dev " + QBR + " up", "link set dev " + QVB + " mtu 1500",
+                "link set dev " + QVO + " mtu 1500"));
+        assertThat(runner.steps()).containsExactlyElementsOf(expected);
         assertThat(vsctlRuns(runner)).isZero();
+    }
+
+    @Test
+    @DisplayName("a leftover qvb is deleted in the plug's batch, before the pair is made")
+    void leftoverQvb(RecordingCommandRunner runner) {
+        deviceExists(runner, QVB);
+        nothingExists(runner);
+        plugin(runner, OvsSettings.defaults()).plug(hybridVif(profile().datapathType("netdev").build()), instance());
+        assertThat(runner.steps().subList(0, 4)).containsExactly("$ ip -force -batch -", "  " + BRIDGE_LINE,
+                "  link set dev " + QBR + " addrgenmode none", "  link del dev " + QVB);
     }
 
     @Test
@@ -250,15 +255,12 @@ class HybridPlugTest {
         assertThatThrownBy(() -> plugin(runner, isolating()).plug(hybridVif(), instance()))
                 .isInstanceOf(CommandFailedException.class)
                 .hasMessageContaining("transaction error");
-        List<List<String>> expected = bridgeSetup(true);
-        expected.add(exists(QVO));
-        expected.add(QOS_READ);
-        expected.addAll(vethSetup());
-        expected.add(portTxn("tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
-        expected.add(ip("link", "del", "dev", QVB));
-        expected.add(ip("link", "del", "dev", QBR));
-        assertThat(runner.argvs()).containsExactlyElementsOf(expected);
+        assertThat(runner.steps()).containsExactlyElementsOf(newPlug(
+                run(portTxn("tag=4095", "vlan_mode=trunk", "trunks=[4095]")),
+                run(ip("link", "del", "dev", QVB)),
+                run(ip("link", "del", "dev", QBR))));
         assertThat(vsctlRuns(runner)).isEqualTo(2);
+        assertThat(runner.files().devices()).isEmpty();
     }
 
     @Test
@@ -281,47 +283,69 @@ class HybridPlugTest {
     }
 
     @Test
-    @DisplayName("a veth pair that fails to come up is deleted, and so is the bridge this plug made")
+    @DisplayName("a batch line that fails in the middle is named in the error, and the devices of the lines before "
+            + "it are deleted by one more ip process; no port is added")
     void vethHalfway(RecordingCommandRunner runner) {
-        runner.when(RecordingCommandRunner.argvContains("promisc")).thenFail(2, "RTNETLINK answers: error");
+        batchFailsAt(runner, "link set dev " + QVB + " promisc on", "RTNETLINK answers: error");
         nothingExists(runner);
         assertThatThrownBy(() -> plugin(runner).plug(hybridVif(), instance()))
-                .isInstanceOf(CommandFailedException.class);
-        List<List<String>> argvs = runner.argvs();
-        assertThat(argvs.subList(argvs.size() - 4, argvs.size())).containsExactly(
-                ip("link", "set", "dev", QVB, "up"),
-                ip("link", "set", "dev", QVB, "promisc", "on"),
-                ip("link", "del", "dev", QVB),
-                ip("link", "del", "dev", QBR));
-        assertThat(argvs).noneMatch(a -> a.contains("add-port"));
+                .isInstanceOfSatisfying(IpBatchException.class, e -> {
+                    assertThat(e.line()).isEqualTo(5);
+                    assertThat(e.device()).isEqualTo(QVB);
+                    assertThat(e.step()).isEqualTo("set " + QVB + " promiscuous on (ip link set dev " + QVB
+                            + " promisc on)");
+                    assertThat(e.kernelMessage()).isEqualTo("RTNETLINK answers: error");
+                })
+                .hasMessage("Step 'set " + QVB + " promiscuous on (ip link set dev " + QVB + " promisc on)' failed on "
+                        + "device " + QVB + " (line 5 of the ip batch): RTNETLINK answers: error");
+        List<String> expected = new ArrayList<>(plugBatch(true));
+        expected.addAll(forcedBatch("link del dev " + QVB, "link del dev " + QBR));
+        List<String> steps = runner.steps();
+        assertThat(steps.subList(1, steps.size())).containsExactlyElementsOf(expected);
+        assertThat(runner.argvs()).noneMatch(a -> a.contains("add-port"));
     }
 
     @Test
     @DisplayName("a failure keeps a Linux bridge that existed before the plug")
     void rollbackKeepsExistingBridge(RecordingCommandRunner runner) {
         deviceExists(runner, QBR);
-        runner.when(RecordingCommandRunner.argvContains("master")).thenFail(2, "RTNETLINK answers: No such device");
+        batchFailsAt(runner, "link set dev " + QVB + " master " + QBR, "RTNETLINK answers: No such device");
         nothingExists(runner);
         assertThatThrownBy(() -> plugin(runner).plug(hybridVif(), instance()))
-                .isInstanceOf(CommandFailedException.class);
-        List<List<String>> argvs = runner.argvs();
-        assertThat(argvs.get(argvs.size() - 1)).isEqualTo(ip("link", "del", "dev", QVB));
-        assertThat(argvs).noneMatch(a -> a.contains("add-port"))
-                .doesNotContain(ip("link", "del", "dev", QBR));
+                .isInstanceOf(IpBatchException.class)
+                .hasMessageContaining("line 8 of the ip batch");
+        List<String> expected = new ArrayList<>();
+        expected.add(run(QOS_READ));
+        expected.addAll(bridgeSysctls(QBR));
+        expected.addAll(plugBatch(false));
+        expected.add(run(ip("link", "del", "dev", QVB)));
+        assertThat(runner.steps()).containsExactlyElementsOf(expected);
+        assertThat(runner.argvs()).noneMatch(a -> a.contains("add-port"));
     }
 
     @Test
-    @DisplayName("unplug deletes the Linux bridge, the qvo port, its QoS row, and the veth pair")
+    @DisplayName("unplug removes the qvo port and its QoS row, then deletes the Linux bridge and the veth pair in "
+            + "one ip process")
     void unplug(RecordingCommandRunner runner) {
         runner.when(RecordingCommandRunner.argvContains("QoS")).thenReturn(row(QOS_ROW));
         nothingExists(runner);
+        deviceExists(runner, QBR);
+        deviceExists(runner, QVO);
         plugin(runner).unplug(hybridVif(), instance());
-        assertThat(runner.argvs()).containsExactly(
-                ip("link", "del", "dev", QBR),
-                vsctl("--", "--if-exists", "del-port", BRIDGE, QVO),
-                findQos(QOS_KEY_QVO, "linux-noop"),
-                vsctl("--", "--if-exists", "destroy", "QoS", QOS_ROW),
-                ip("link", "del", "dev", QVO));
+        List<String> expected = new ArrayList<>(List.of(
+                run(vsctl("--", "--if-exists", "del-port", BRIDGE, QVO)),
+                run(findQos(QOS_KEY_QVO, "linux-noop")),
+                run(vsctl("--", "--if-exists", "destroy", "QoS", QOS_ROW))));
+        expected.addAll(forcedBatch("link del dev " + QBR, "link del dev " + QVO));
+        assertThat(runner.steps()).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    @DisplayName("unplug when no device is left starts no ip process")
+    void unplugNothingLeft(RecordingCommandRunner runner) {
+        nothingExists(runner);
+        plugin(runner).unplug(hybridVif(profile().datapathType("netdev").build()), instance());
+        assertThat(runner.steps()).containsExactly(run(vsctl("--", "--if-exists", "del-port", BRIDGE, QVO)));
     }
 
     @Test
@@ -334,9 +358,6 @@ class HybridPlugTest {
             held.add(locks.isHeldByCurrentThread(lock));
             if (c.argv().contains("find")) {
                 return RecordingCommandRunner.ok(OvsFixtures.NO_ROWS).apply(c);
-            }
-            if (c.argv().contains("show")) {
-                return RecordingCommandRunner.fail(1, "Device does not exist.").apply(c);
             }
             return RecordingCommandRunner.ok().apply(c);
         });

@@ -161,8 +161,31 @@ final class OvsFixtures {
         return argv;
     }
 
-    static List<String> exists(String dev) {
-        return ip("-o", "link", "show", "dev", dev);
+    /** A command as {@link RecordingCommandRunner#steps()} shows it. */
+    static String run(List<String> argv) {
+        return "$ " + String.join(" ", argv);
+    }
+
+    /** An {@code ip -batch} with {@code -force} as {@link RecordingCommandRunner#steps()} shows it, its lines after it. */
+    static List<String> forcedBatch(String... lines) {
+        List<String> steps = new ArrayList<>();
+        steps.add("$ ip -force -batch -");
+        for (String line : lines) {
+            steps.add("  " + line);
+        }
+        return steps;
+    }
+
+    /** A file write as {@link RecordingCommandRunner#steps()} shows it. */
+    static String write(String path, String value) {
+        return "> " + path + "=" + value;
+    }
+
+    /** The writes of upstream's {@code _disable_ipv6} and {@code _arp_filtering} on a bridge. */
+    static List<String> bridgeSysctls(String bridge) {
+        return List.of(write("/proc/sys/net/ipv6/conf/" + bridge + "/disable_ipv6", "1"),
+                write("/proc/sys/net/ipv4/conf/" + bridge + "/arp_ignore", "1"),
+                write("/proc/sys/net/ipv4/conf/" + bridge + "/arp_announce", "2"));
     }
 
     static String row(String uuid) {
@@ -224,19 +247,27 @@ final class OvsFixtures {
     // ---- scripting ----
 
     /**
-     * Scripts a read-only world: every port and device missing, every find answering no rows
-     * (so no stale QoS rows either), every change succeeding.
+     * Scripts a read-only world: every port missing (the runner's fake {@code /sys/class/net}
+     * starts empty, so every device too), every find answering no rows (so no stale QoS rows
+     * either), every change succeeding.
      */
     static void nothingExists(RecordingCommandRunner runner) {
         runner.when(RecordingCommandRunner.argvContains("find")).thenReturn(NO_ROWS);
-        runner.when(RecordingCommandRunner.argvStartsWith("ip", "-o", "link", "show"))
-                .thenFail(1, "Device does not exist.");
         runner.dispatch(RecordingCommandRunner.ok());
     }
 
+    /** Puts a device in the runner's fake {@code /sys/class/net} (and its sysctl files). */
     static void deviceExists(RecordingCommandRunner runner, String dev) {
-        runner.when(RecordingCommandRunner.argvEquals(exists(dev).toArray(String[]::new)))
-                .thenReturn("1: " + dev + ": <BROADCAST,MULTICAST> mtu 1500");
+        runner.files().addDevice(dev);
+    }
+
+    /** Scripts the {@code ip -batch} whose standard input holds {@code line} to fail at that line with {@code message}. */
+    static void batchFailsAt(RecordingCommandRunner runner, String line, String message) {
+        runner.when(c -> c.stdin() != null && c.stdin().contains(line + "\n")).thenAnswer(c -> {
+            List<String> lines = List.of(c.stdin().split("\n"));
+            return RecordingCommandRunner.fail(1, message + "\nCommand failed -:" + (lines.indexOf(line) + 1) + "\n")
+                    .apply(c);
+        });
     }
 
     /**

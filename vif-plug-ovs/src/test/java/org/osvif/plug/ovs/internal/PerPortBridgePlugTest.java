@@ -14,10 +14,10 @@ import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_ROW_2;
 import static org.osvif.plug.ovs.internal.OvsFixtures.TAP;
 import static org.osvif.plug.ovs.internal.OvsFixtures.VIF_ID;
 import static org.osvif.plug.ovs.internal.OvsFixtures.destroyQos;
-import static org.osvif.plug.ovs.internal.OvsFixtures.exists;
 import static org.osvif.plug.ovs.internal.OvsFixtures.findDefaultQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.findPort;
 import static org.osvif.plug.ovs.internal.OvsFixtures.findQos;
+import static org.osvif.plug.ovs.internal.OvsFixtures.deviceExists;
 import static org.osvif.plug.ovs.internal.OvsFixtures.instance;
 import static org.osvif.plug.ovs.internal.OvsFixtures.ip;
 import static org.osvif.plug.ovs.internal.OvsFixtures.network;
@@ -225,10 +225,10 @@ class PerPortBridgePlugTest {
                 .plug(ovsVif(profile().createTap(true).build()).build(), instance()))
                 .isInstanceOf(CommandFailedException.class);
         List<List<String>> argvs = runner.argvs();
-        assertThat(argvs.subList(0, 3)).containsExactly(
+        assertThat(argvs.subList(0, 2)).containsExactly(
                 QOS_READ,
-                exists(TAP),
-                ip("tuntap", "add", "dev", TAP, "mode", "tap"));
+                List.of("ip", "-force", "-batch", "-"));
+        assertThat(runner.commands().get(1).stdin()).startsWith("tuntap add dev " + TAP + " mode tap\n");
         assertThat(argvs.get(argvs.size() - 2)).isEqualTo(withoutMtuRequest(txn(false, true, false)));
         assertThat(argvs.get(argvs.size() - 1)).isEqualTo(ip("link", "del", "dev", TAP));
         assertThat(vsctlRuns(runner)).isEqualTo(2);
@@ -239,6 +239,7 @@ class PerPortBridgePlugTest {
     void unplug(RecordingCommandRunner runner) {
         runner.when(RecordingCommandRunner.argvContains("QoS")).thenReturn(row(QOS_ROW));
         nothingExists(runner);
+        deviceExists(runner, TAP);
         plugin(runner, PER_PORT).unplug(ovsVif(), instance());
         assertThat(runner.argvs()).containsExactly(
                 vsctl("--", "--if-exists", "del-port", BRIDGE, IBP,

@@ -85,16 +85,33 @@ class RepresentorPlugTest {
                 "--", "set", "Interface", representor), externalIds(IFACE_ID));
     }
 
+    /** The one ip process that brings a representor up and sets its MTU, with its lines after {@code <<}. */
+    static List<String> upAndMtu(String dev) {
+        return List.of("ip", "-force", "-batch", "-", "<<", "link set dev " + dev + " up",
+                "link set dev " + dev + " mtu 1500");
+    }
+
+    /** Each command's argv, followed by {@code <<} and its standard input's lines when it has one. */
+    static List<List<String>> withStdin(RecordingCommandRunner runner) {
+        return runner.commands().stream().map(c -> {
+            List<String> all = new java.util.ArrayList<>(c.argv());
+            if (c.stdin() != null) {
+                all.add("<<");
+                all.addAll(List.of(c.stdin().split("\n")));
+            }
+            return all;
+        }).toList();
+    }
+
     @Test
     @DisplayName("kernel datapath, Linux before 5.8: the representor's stale QoS rows are read, it is brought up, "
             + "given the MTU and added")
     void systemPre58(RecordingCommandRunner runner) {
         nothingExists(runner);
         plugin(runner, FakeSysfs.pre58(root)).plug(vif(null), instance());
-        assertThat(runner.argvs()).containsExactly(
+        assertThat(withStdin(runner)).containsExactly(
                 findDefaultQos(QOS_KEY_ETH1),
-                ip("link", "set", "dev", "eth1", "up"),
-                ip("link", "set", "dev", "eth1", "mtu", "1500"),
+                upAndMtu("eth1"),
                 systemTxn("eth1"));
     }
 
@@ -103,10 +120,9 @@ class RepresentorPlugTest {
     void systemPost58(RecordingCommandRunner runner) {
         nothingExists(runner);
         plugin(runner, FakeSysfs.post58(root)).plug(vif("system"), instance());
-        assertThat(runner.argvs()).containsExactly(
+        assertThat(withStdin(runner)).containsExactly(
                 ENP_QOS_READ,
-                ip("link", "set", "dev", "enp3s0f0_1", "up"),
-                ip("link", "set", "dev", "enp3s0f0_1", "mtu", "1500"),
+                upAndMtu("enp3s0f0_1"),
                 systemTxn("enp3s0f0_1"));
         assertThat(vsctlRuns(runner)).isEqualTo(2);
     }
@@ -118,10 +134,9 @@ class RepresentorPlugTest {
         staleQos(runner, QOS_KEY_ENP3S0F0_1, QOS_ROW);
         nothingExists(runner);
         plugin(runner, FakeSysfs.post58(root)).plug(vif(null), instance());
-        assertThat(runner.argvs()).containsExactly(
+        assertThat(withStdin(runner)).containsExactly(
                 ENP_QOS_READ,
-                ip("link", "set", "dev", ENP, "up"),
-                ip("link", "set", "dev", ENP, "mtu", "1500"),
+                upAndMtu(ENP),
                 systemTxn(ENP, List.of(QOS_ROW)));
         assertThat(vsctlRuns(runner)).isEqualTo(2);
     }
@@ -132,10 +147,9 @@ class RepresentorPlugTest {
         staleQos(runner, QOS_KEY_ENP3S0F0_1, QOS_ROW, QOS_ROW_2);
         nothingExists(runner);
         plugin(runner, FakeSysfs.post58(root)).plug(vif(null), instance());
-        assertThat(runner.argvs()).containsExactly(
+        assertThat(withStdin(runner)).containsExactly(
                 ENP_QOS_READ,
-                ip("link", "set", "dev", ENP, "up"),
-                ip("link", "set", "dev", ENP, "mtu", "1500"),
+                upAndMtu(ENP),
                 systemTxn(ENP, List.of(QOS_ROW, QOS_ROW_2)));
     }
 
@@ -146,13 +160,12 @@ class RepresentorPlugTest {
         staleQos(runner, QOS_KEY_ENP3S0F0_1, QOS_ROW);
         nothingExists(runner);
         plugin(runner, FakeSysfs.post58(root)).plug(vif(null), instance());
-        assertThat(runner.argvs()).containsExactly(
+        assertThat(withStdin(runner)).containsExactly(
                 ENP_QOS_READ,
-                ip("link", "set", "dev", ENP, "up"),
-                ip("link", "set", "dev", ENP, "mtu", "1500"),
+                upAndMtu(ENP),
                 systemTxn(ENP, List.of(QOS_ROW)),
                 systemReplugTxn(ENP));
-        assertThat(runner.argvs().get(4)).doesNotContain("destroy", "create", "QoS", "qos=@qos", QOS_ROW);
+        assertThat(withStdin(runner).get(3)).doesNotContain("destroy", "create", "QoS", "qos=@qos", QOS_ROW);
         assertThat(vsctlRuns(runner)).isEqualTo(3);
     }
 
@@ -166,10 +179,9 @@ class RepresentorPlugTest {
         plugin.plug(vif(null), instance());
         List<String> txn = systemTxn("enp3s0f0_1");
         txn.addAll(txn.indexOf("qos=@qos"), List.of("tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
-        assertThat(runner.argvs()).containsExactly(
+        assertThat(withStdin(runner)).containsExactly(
                 ENP_QOS_READ,
-                ip("link", "set", "dev", "enp3s0f0_1", "up"),
-                ip("link", "set", "dev", "enp3s0f0_1", "mtu", "1500"),
+                upAndMtu("enp3s0f0_1"),
                 txn);
         assertThat(vsctlRuns(runner)).isEqualTo(2);
     }
@@ -180,10 +192,9 @@ class RepresentorPlugTest {
         portAlreadyOn(runner, BRIDGE, "enp3s0f0_1");
         nothingExists(runner);
         plugin(runner, FakeSysfs.post58(root)).plug(vif(null), instance());
-        assertThat(runner.argvs()).containsExactly(
+        assertThat(withStdin(runner)).containsExactly(
                 ENP_QOS_READ,
-                ip("link", "set", "dev", "enp3s0f0_1", "up"),
-                ip("link", "set", "dev", "enp3s0f0_1", "mtu", "1500"),
+                upAndMtu("enp3s0f0_1"),
                 systemTxn("enp3s0f0_1"),
                 systemReplugTxn("enp3s0f0_1"));
         assertThat(vsctlRuns(runner)).isEqualTo(3);
@@ -197,10 +208,9 @@ class RepresentorPlugTest {
         assertThatThrownBy(() -> plugin(runner, FakeSysfs.post58(root)).plug(vif(null), instance()))
                 .isInstanceOf(CommandFailedException.class)
                 .hasMessageContaining("no bridge named br-int");
-        assertThat(runner.argvs()).containsExactly(
+        assertThat(withStdin(runner)).containsExactly(
                 ENP_QOS_READ,
-                ip("link", "set", "dev", ENP, "up"),
-                ip("link", "set", "dev", ENP, "mtu", "1500"),
+                upAndMtu(ENP),
                 systemTxn(ENP));
     }
 
@@ -209,13 +219,14 @@ class RepresentorPlugTest {
     void systemUnplug(RecordingCommandRunner runner) {
         runner.when(RecordingCommandRunner.argvContains("QoS")).thenReturn(row(QOS_ROW));
         nothingExists(runner);
+        OvsFixtures.deviceExists(runner, "enp3s0f0_1");
         plugin(runner, FakeSysfs.post58(root)).unplug(vif(null), instance());
-        assertThat(runner.argvs()).containsExactly(
+        assertThat(withStdin(runner)).containsExactly(
                 vsctl("--", "--if-exists", "del-port", BRIDGE, "enp3s0f0_1"),
                 findQos(QosKeys.id("enp3s0f0_1").toString(), "linux-noop"),
                 vsctl("--", "--if-exists", "destroy", "QoS", QOS_ROW),
                 ip("link", "set", "dev", "enp3s0f0_1", "down"));
-        assertThat(runner.argvs()).noneMatch(a -> a.contains("del"));
+        assertThat(withStdin(runner)).noneMatch(a -> a.contains("del"));
     }
 
     @Test
@@ -226,7 +237,7 @@ class RepresentorPlugTest {
         runner.when(RecordingCommandRunner.argvContains("find")).thenReturn(row(QOS_ROW));
         nothingExists(runner);
         plugin(runner, FakeSysfs.post58(root)).plug(vif("netdev"), instance());
-        assertThat(runner.argvs()).containsExactly(concat(
+        assertThat(withStdin(runner)).containsExactly(concat(
                 vsctl("--", "--may-exist", "add-br", BRIDGE, "--", "set", "Bridge", BRIDGE, "datapath_type=netdev",
                         "--", "--may-exist", "add-port", BRIDGE, VFR, "--", "set", "Interface", VFR),
                 externalIds(IFACE_ID), "type=dpdk",
@@ -238,7 +249,7 @@ class RepresentorPlugTest {
     void netdevUnplug(RecordingCommandRunner runner) {
         nothingExists(runner);
         plugin(runner, new FakeSysfs(root)).unplug(vif("netdev"), instance());
-        assertThat(runner.argvs()).containsExactly(vsctl("--", "--if-exists", "del-port", BRIDGE, VFR));
+        assertThat(withStdin(runner)).containsExactly(vsctl("--", "--if-exists", "del-port", BRIDGE, VFR));
     }
 
     @Test
@@ -273,7 +284,7 @@ class RepresentorPlugTest {
     void plainProfile(RecordingCommandRunner runner) {
         nothingExists(runner);
         plugin(runner, FakeSysfs.pre58(root)).plug(hostDeviceVif(FakeSysfs.PF0_VF1, profile().build()), instance());
-        assertThat(runner.argvs()).contains(systemTxn("eth1"));
+        assertThat(withStdin(runner)).contains(systemTxn("eth1"));
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.osvif.plug.ovs.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,9 @@ import org.osvif.OsVif;
 import org.osvif.exception.PlugException;
 import org.osvif.exec.Command;
 import org.osvif.exec.CommandFailedException;
+import org.osvif.net.IpBatch;
+import org.osvif.net.IpBatchException;
+import org.osvif.net.IpCommand;
 import org.osvif.ovsdb.OvsdbException;
 import org.osvif.plug.ovs.internal.ovsdb.NativeCommandException;
 import org.osvif.objects.VifBase;
@@ -152,12 +157,44 @@ class FailureCleanupIT {
 
         Failure cause = plugFails(osvif, vif);
 
-        assertThat(cause.argv()).contains("master");
+        // The attach is one line of the plug's ip batch; the error names it and its device.
+        assertThat(cause.cause()).isInstanceOfSatisfying(IpBatchException.class, e -> {
+            assertThat(e.step()).contains("link set dev " + ids.qvb() + " master " + ids.qbr());
+            assertThat(e.device()).isEqualTo(ids.qvb());
+            assertThat(e.line()).isPositive();
+            assertThat(e.command().stdin()).contains("link set dev " + ids.qvb() + " master " + ids.qbr() + "\n");
+        });
         assertThat(host.hasLink(ids.qvb())).isFalse();
         assertThat(host.hasLink(ids.qvo())).isFalse();
         assertThat(host.requireLink(ids.qbr()).path("linkinfo").path("info_kind").asText()).isEqualTo("tun");
         assertThat(host.hasPort(ids.qvo())).isFalse();
         ovs.runner().run(Command.of("ip", "link", "del", "dev", ids.qbr()));
+    }
+
+    @Test
+    @DisplayName("a line failing in the middle of an ip batch leaves nothing behind: the bridge, veth pair made by "
+            + "the lines before it are deleted, the lines after it never run, the error names line, step and device")
+    void batchLineFailsInTheMiddle() {
+        Ids ids = Ids.fresh();
+        // A veth cannot be another device's master: the kernel refuses line 3 (EOPNOTSUPP).
+        IpBatch batch = IpCommand.on(ovs.runner()).batch()
+                .addBridgeWithoutMacAgeing(ids.qbr())
+                .addVethPair(ids.qvb(), ids.qvo())
+                .setMaster(ids.qvb(), ids.qvo())
+                .addTap(ids.tap(), false);
+
+        IpBatchException failure = catchThrowableOfType(IpBatchException.class, batch::run);
+
+        assertThat(failure).as("the batch's failure").isNotNull();
+        assertThat(failure.line()).isEqualTo(3);
+        assertThat(failure.device()).isEqualTo(ids.qvb());
+        assertThat(failure.step()).isEqualTo("attach " + ids.qvb() + " to " + ids.qvo() + " (ip link set dev "
+                + ids.qvb() + " master " + ids.qvo() + ")");
+        assertThat(failure.kernelMessage()).isEqualTo("RTNETLINK answers: Operation not supported");
+        assertThat(failure.command().argv()).containsExactly("ip", "-batch", "-");
+        for (String dev : List.of(ids.qbr(), ids.qvb(), ids.qvo(), ids.tap())) {
+            assertThat(host.hasLink(dev)).as("%s after the failed batch", dev).isFalse();
+        }
     }
 
     @Test

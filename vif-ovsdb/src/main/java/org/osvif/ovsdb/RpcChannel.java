@@ -41,8 +41,11 @@ final class RpcChannel {
         /** A connection was (re)established; called on the reconnect thread. */
         void connected();
 
-        /** A notification (update, update2, update3, ...), on the reader thread; must not block. */
-        void notification(String method, JsonNode params);
+        /**
+         * A notification (update, update2, update3, ...), on the reader thread of the session it came on;
+         * must not block.
+         */
+        void notification(long session, String method, JsonNode params);
     }
 
     /** A call in flight. */
@@ -117,6 +120,15 @@ final class RpcChannel {
 
     boolean isConnected() {
         return current != null;
+    }
+
+    /**
+     * @return the number of the connection up right now (each new connection gets the next one), or -1 while
+     *         disconnected; a notification whose session is not this one arrived on a connection already lost
+     */
+    long session() {
+        Session s = current;
+        return s == null ? -1 : s.number();
     }
 
     /** @return the thread on which listeners and awaits run */
@@ -266,7 +278,7 @@ final class RpcChannel {
             send(s, reply);
         } else if (notification) {
             try {
-                handler.notification(method, params);
+                handler.notification(s.number(), method, params);
             } catch (RuntimeException e) {
                 LOG.error("OVSDB {}: handling {} failed", endpoint, method, e);
             }

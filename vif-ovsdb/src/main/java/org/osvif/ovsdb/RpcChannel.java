@@ -73,10 +73,13 @@ final class RpcChannel {
     private volatile boolean probing;
     private long sessions;
     private int failedAttempts;
+    /** The delay before the attempt that opened the current connection; what the next delay doubles. */
+    private volatile Duration backoff;
 
     RpcChannel(OvsdbClientOptions options) {
         this.options = options;
         this.endpoint = options.endpoint();
+        this.backoff = options.reconnectMinBackoff();
         this.tls = endpoint.kind() == OvsdbEndpoint.Kind.SSL ? TlsContexts.create(options.privateKey().orElseThrow(),
                 options.certificate().orElseThrow(), options.caCertificate().orElseThrow()) : null;
         this.timer = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("timer", endpoint));
@@ -310,7 +313,7 @@ final class RpcChannel {
         }
         if (!closed) {
             failedAttempts = 0;
-            scheduleReconnect(options.reconnectMinBackoff());
+            scheduleReconnect(nextBackoff(s));
         }
     }
 
@@ -332,7 +335,27 @@ final class RpcChannel {
         }
     }
 
+    /**
+     * The delay before reconnecting after losing {@code s}. As in Open vSwitch's reconnect.c, the backoff
+     * resets only after a connection that stayed up at least as long as the delay before it; a server that
+     * accepts and drops every connection at once gets attempts spaced min, 2 min, 4 min ... up to max, like one
+     * that refuses them.
+     */
+    private Duration nextBackoff(Session s) {
+        Duration previous = backoff;
+        if (System.nanoTime() - s.openedAt() >= previous.toNanos()) {
+            return options.reconnectMinBackoff();
+        }
+        return doubled(previous);
+    }
+
+    private Duration doubled(Duration delay) {
+        Duration next = delay.multipliedBy(2);
+        return next.compareTo(options.reconnectMaxBackoff()) > 0 ? options.reconnectMaxBackoff() : next;
+    }
+
     private void scheduleReconnect(Duration delay) {
+        backoff = delay;
         try {
             reconnector.schedule(() -> reconnect(delay), delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
@@ -348,10 +371,7 @@ final class RpcChannel {
             open();
         } catch (IOException | RuntimeException e) {
             failedAttempts++;
-            Duration next = delay.multipliedBy(2);
-            if (next.compareTo(options.reconnectMaxBackoff()) > 0) {
-                next = options.reconnectMaxBackoff();
-            }
+            Duration next = doubled(delay);
             // Rate-limited: a server that stays down should not fill the log.
             if (failedAttempts == 1 || failedAttempts % 20 == 0) {
                 LOG.warn("Cannot reconnect to OVSDB server {} ({} attempts so far): {}; retrying", endpoint,

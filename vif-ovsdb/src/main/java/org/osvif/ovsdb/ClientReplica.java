@@ -48,6 +48,7 @@ final class ClientReplica implements Replica {
     private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
     private final AtomicLong fullLoads = new AtomicLong();
     private final AtomicLong updatesApplied = new AtomicLong();
+    private final AtomicLong resumes = new AtomicLong();
     private volatile String lastTxnId = NO_TXN;
     private volatile int method;
 
@@ -63,14 +64,24 @@ final class ClientReplica implements Replica {
         return monitorId;
     }
 
-    /** (Re)starts the monitor; completes once the contents (or the changes since lastTxnId) are applied. */
+    /**
+     * (Re)starts the monitor; completes once the contents (or the changes since lastTxnId) are applied.
+     * Fails with {@link OvsdbConnectionException} when the connection it was sent on is lost first.
+     */
     CompletableFuture<Void> subscribe(Duration timeout) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         subscribe(method, timeout, done);
         return done;
     }
 
-    private void subscribe(int m, Duration timeout, CompletableFuture<Void> done) {
+    /*
+     * Holds the replica's lock while it reads lastTxnId and sends, and update() holds it while it checks the
+     * session and applies: so an update3 that the reader of a lost connection is still applying either comes
+     * first (and its id is the one sent) or is dropped (and the resumed monitor sends its changes). Without
+     * this a late update3 could be applied on top of a resume that already contains it: a set or map diff
+     * applied twice.
+     */
+    private synchronized void subscribe(int m, Duration timeout, CompletableFuture<Void> done) {
         String name = METHODS.get(m);
         ArrayNode params = channel.mapper().createArrayNode().add(db).add(monitorId);
         ObjectNode requests = params.addObject();
@@ -84,10 +95,12 @@ final class ClientReplica implements Replica {
                 requests.putArray(table).add(request);
             }
         });
+        String since = lastTxnId;
         if (name.equals("monitor_cond_since")) {
-            params.add(lastTxnId);
+            params.add(since);
         }
-        LOG.debug("OVSDB {}: {} {} since {}", channel.endpoint(), name, db, lastTxnId);
+        long sentOn = channel.session();
+        LOG.debug("OVSDB {}: {} {} since {} on connection #{}", channel.endpoint(), name, db, since, sentOn);
         channel.call(name, params, timeout, f -> f.whenComplete((result, e) -> {
             Throwable cause = e instanceof CompletionException ? e.getCause() : e;
             if (cause instanceof OvsdbErrorException err && err.error().contains("unknown method")
@@ -103,15 +116,24 @@ final class ClientReplica implements Replica {
                 return;
             }
             try {
-                applyInitial(name, result);
-                done.complete(null);
+                if (applyInitial(name, since, sentOn, result)) {
+                    done.complete(null);
+                } else {
+                    done.completeExceptionally(new OvsdbConnectionException(name + " to " + channel.endpoint()
+                            + ": the connection was lost before the reply was applied"));
+                }
             } catch (RuntimeException x) {
                 done.completeExceptionally(x);
             }
         }));
     }
 
-    private synchronized void applyInitial(String name, JsonNode result) {
+    /** @return false when the reply came on a connection that is lost by now (it is then ignored) */
+    private synchronized boolean applyInitial(String name, String since, long sentOn, JsonNode result) {
+        if (sentOn != channel.session()) {
+            LOG.debug("OVSDB {}: ignoring the {} reply of a lost connection", channel.endpoint(), name);
+            return false;
+        }
         List<ReplicaChange> changes;
         switch (name) {
             case "monitor_cond_since":
@@ -122,11 +144,16 @@ final class ClientReplica implements Replica {
                 boolean found = result.get(0).asBoolean();
                 if (found) {
                     changes = state.applyUpdate2(result.get(2));
+                    resumes.incrementAndGet();
                     LOG.info("OVSDB {}: replica of {} resumed from transaction {} ({} changed rows)",
-                            channel.endpoint(), db, lastTxnId, changes.size());
+                            channel.endpoint(), db, since, changes.size());
                 } else {
                     changes = state.reload(result.get(2), true);
-                    fullLoads.incrementAndGet();
+                    if (fullLoads.incrementAndGet() > 1) {
+                        // A standalone server keeps no history; a clustered one keeps only a bounded amount.
+                        LOG.info("OVSDB {}: the server no longer has transaction {} of {}; reloaded in full "
+                                + "({} changed rows)", channel.endpoint(), since, db, changes.size());
+                    }
                 }
                 lastTxnId = result.get(1).asText(NO_TXN);
                 break;
@@ -139,10 +166,18 @@ final class ClientReplica implements Replica {
                 fullLoads.incrementAndGet();
         }
         publish(changes);
+        return true;
     }
 
-    /** An update, update2 or update3 notification for this monitor (params without the monitor id). */
-    synchronized void update(String method, JsonNode params) {
+    /**
+     * An update, update2 or update3 notification for this monitor (params as sent, the monitor id first),
+     * from the connection numbered {@code session}; ignored when that connection is lost by now.
+     */
+    synchronized void update(long session, String method, JsonNode params) {
+        if (session != channel.session()) {
+            LOG.debug("OVSDB {}: ignoring {} of a lost connection", channel.endpoint(), method);
+            return;
+        }
         List<ReplicaChange> changes;
         switch (method) {
             case "update3":
@@ -205,6 +240,11 @@ final class ClientReplica implements Replica {
 
     String lastTxnId() {
         return lastTxnId;
+    }
+
+    /** @return how many times monitor_cond_since found the last transaction id and sent only the changes */
+    long resumes() {
+        return resumes.get();
     }
 
     @Override

@@ -1,14 +1,88 @@
 package org.osvif.ovsdb;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** One column of a {@link TableSchema}: its type as RFC 7047 3.2 describes it. */
 public final class ColumnSchema {
+    /**
+     * A base type's constraints (RFC 7047 3.2 {@code <base-type>}): the allowed atoms ({@code enum}), the
+     * range of an integer or real, the length of a string in characters. Null: no such constraint.
+     */
+    record Constraints(List<Object> enumeration, Long minInteger, Long maxInteger, Double minReal, Double maxReal,
+            Long minLength, Long maxLength) {
+        static final Constraints NONE = new Constraints(null, null, null, null, null, null, null);
+
+        static Constraints parse(JsonNode base) {
+            if (base == null || !base.isObject()) {
+                return NONE;
+            }
+            List<Object> enumeration = null;
+            if (base.has("enum")) {
+                Object e = OvsdbValues.fromJson(base.get("enum"));
+                enumeration = e instanceof OvsdbSet set ? List.copyOf(set.members()) : List.of(e);
+            }
+            return new Constraints(enumeration, longOrNull(base, "minInteger"), longOrNull(base, "maxInteger"),
+                    base.has("minReal") ? base.get("minReal").asDouble() : null,
+                    base.has("maxReal") ? base.get("maxReal").asDouble() : null,
+                    longOrNull(base, "minLength"), longOrNull(base, "maxLength"));
+        }
+
+        private static Long longOrNull(JsonNode base, String field) {
+            return base.has(field) ? base.get(field).asLong() : null;
+        }
+
+        /** @return why the atom breaks a constraint (e.g. "must be between 0 and 4095, not 5000"), or null */
+        String violation(Object atom) {
+            if (enumeration != null && !enumeration.contains(atom)) {
+                List<String> allowed = new ArrayList<>();
+                enumeration.forEach(a -> allowed.add(show(a)));
+                return "must be one of " + String.join(", ", allowed) + ", not " + show(atom);
+            }
+            if (atom instanceof Long n && (minInteger != null || maxInteger != null)) {
+                if ((minInteger != null && n < minInteger) || (maxInteger != null && n > maxInteger)) {
+                    return range(minInteger, maxInteger) + ", not " + n;
+                }
+            }
+            if (atom instanceof Number n && (minReal != null || maxReal != null)) {
+                double d = n.doubleValue();
+                if ((minReal != null && d < minReal) || (maxReal != null && d > maxReal)) {
+                    return range(minReal, maxReal) + ", not " + atom;
+                }
+            }
+            if (atom instanceof String str && (minLength != null || maxLength != null)) {
+                long length = str.codePointCount(0, str.length());
+                if ((minLength != null && length < minLength) || (maxLength != null && length > maxLength)) {
+                    String limit = minLength == null ? "at most " + maxLength
+                            : maxLength == null ? "at least " + minLength
+                            : minLength.equals(maxLength) ? "exactly " + minLength
+                            : minLength + " to " + maxLength;
+                    return "must be " + limit + " characters long, not " + length + " (" + show(atom) + ")";
+                }
+            }
+            return null;
+        }
+
+        private static String range(Object min, Object max) {
+            if (min == null) {
+                return "must be at most " + max;
+            }
+            return max == null ? "must be at least " + min : "must be between " + min + " and " + max;
+        }
+
+        private static String show(Object atom) {
+            return atom instanceof String ? "\"" + atom + "\"" : String.valueOf(atom);
+        }
+    }
+
     private final String name;
     private final String keyType;
     private final String valueType;
+    private final Constraints keyConstraints;
+    private final Constraints valueConstraints;
     private final long min;
     private final long max;
     private final boolean mutable;
@@ -16,9 +90,16 @@ public final class ColumnSchema {
 
     ColumnSchema(String name, String keyType, String valueType, long min, long max, boolean mutable,
             String refTable) {
+        this(name, keyType, valueType, min, max, mutable, refTable, Constraints.NONE, Constraints.NONE);
+    }
+
+    ColumnSchema(String name, String keyType, String valueType, long min, long max, boolean mutable,
+            String refTable, Constraints keyConstraints, Constraints valueConstraints) {
         this.name = name;
         this.keyType = keyType;
         this.valueType = valueType;
+        this.keyConstraints = keyConstraints;
+        this.valueConstraints = valueConstraints;
         this.min = min;
         this.max = max;
         this.mutable = mutable;
@@ -48,7 +129,8 @@ public final class ColumnSchema {
         JsonNode maxJson = type.get("max");
         long max = maxJson == null ? 1 : "unlimited".equals(maxJson.asText()) ? Long.MAX_VALUE : maxJson.asLong();
         String ref = key.isObject() && key.has("refTable") ? key.get("refTable").asText() : null;
-        return new ColumnSchema(name, atomic(key), value == null ? null : atomic(value), min, max, mutable, ref);
+        return new ColumnSchema(name, atomic(key), value == null ? null : atomic(value), min, max, mutable, ref,
+                Constraints.parse(key), Constraints.parse(value));
     }
 
     private static String atomic(JsonNode base) {
@@ -63,6 +145,16 @@ public final class ColumnSchema {
     /** @return the atomic type of the atoms (or of the map's keys): integer, real, boolean, string, uuid */
     public String keyType() {
         return keyType;
+    }
+
+    /** The constraints on the atoms (or on the map's keys). */
+    Constraints keyConstraints() {
+        return keyConstraints;
+    }
+
+    /** The constraints on a map's values. */
+    Constraints valueConstraints() {
+        return valueConstraints;
     }
 
     /** @return the atomic type of a map's values; empty for atoms and sets */

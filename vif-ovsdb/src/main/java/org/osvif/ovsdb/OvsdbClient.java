@@ -72,8 +72,8 @@ public final class OvsdbClient implements AutoCloseable {
             }
 
             @Override
-            public void notification(String method, JsonNode params) {
-                client.notification(method, params);
+            public void notification(long session, String method, JsonNode params) {
+                client.notification(session, method, params);
             }
         });
         return client;
@@ -239,7 +239,7 @@ public final class OvsdbClient implements AutoCloseable {
         }
     }
 
-    private void notification(String method, JsonNode params) {
+    private void notification(long session, String method, JsonNode params) {
         if (!method.startsWith("update") || params == null || !params.isArray() || params.size() < 2) {
             LOG.debug("OVSDB {}: ignoring notification {}", endpoint(), method);
             return;
@@ -249,7 +249,7 @@ public final class OvsdbClient implements AutoCloseable {
             LOG.debug("OVSDB {}: {} for unknown monitor {}", endpoint(), method, params.get(0));
             return;
         }
-        replica.update(method, params);
+        replica.update(session, method, params);
     }
 
     /** A new connection: the schema may have changed; every replica resumes from its last transaction. */
@@ -257,7 +257,12 @@ public final class OvsdbClient implements AutoCloseable {
         schemas.clear();
         for (ClientReplica replica : replicasByMonitor.values()) {
             replica.subscribe(options.requestTimeout()).whenComplete((r, e) -> {
-                if (e != null) {
+                Throwable cause = e instanceof CompletionException ? e.getCause() : e;
+                if (cause instanceof OvsdbConnectionException) {
+                    // This connection is gone already; the next one re-establishes the replica again.
+                    LOG.debug("OVSDB {}: re-establishing the replica of {} was cut short: {}", endpoint(),
+                            replica.database(), cause.getMessage());
+                } else if (e != null) {
                     LOG.warn("OVSDB {}: re-establishing the replica of {} failed; reconnecting", endpoint(),
                             replica.database(), e);
                     channel.drop("re-establishing a replica failed");

@@ -74,7 +74,11 @@ public final class OvsdbClientOptions {
         return probeInterval;
     }
 
-    /** @return the first delay before reconnecting; it doubles after each failure; default 100 ms */
+    /**
+     * @return the first delay before reconnecting; it doubles after each failure (an attempt that fails, or a
+     *         connection lost sooner than the delay before it) up to {@link #reconnectMaxBackoff()}, and comes
+     *         back to this after a connection that stayed up longer; default 100 ms
+     */
     public Duration reconnectMinBackoff() {
         return reconnectMinBackoff;
     }

@@ -41,8 +41,11 @@ final class RpcChannel {
         /** A connection was (re)established; called on the reconnect thread. */
         void connected();
 
-        /** A notification (update, update2, update3, ...), on the reader thread; must not block. */
-        void notification(String method, JsonNode params);
+        /**
+         * A notification (update, update2, update3, ...), on the reader thread of the session it came on;
+         * must not block.
+         */
+        void notification(long session, String method, JsonNode params);
     }
 
     /** A call in flight. */
@@ -70,10 +73,13 @@ final class RpcChannel {
     private volatile boolean probing;
     private long sessions;
     private int failedAttempts;
+    /** The delay before the attempt that opened the current connection; what the next delay doubles. */
+    private volatile Duration backoff;
 
     RpcChannel(OvsdbClientOptions options) {
         this.options = options;
         this.endpoint = options.endpoint();
+        this.backoff = options.reconnectMinBackoff();
         this.tls = endpoint.kind() == OvsdbEndpoint.Kind.SSL ? TlsContexts.create(options.privateKey().orElseThrow(),
                 options.certificate().orElseThrow(), options.caCertificate().orElseThrow()) : null;
         this.timer = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("timer", endpoint));
@@ -117,6 +123,15 @@ final class RpcChannel {
 
     boolean isConnected() {
         return current != null;
+    }
+
+    /**
+     * @return the number of the connection up right now (each new connection gets the next one), or -1 while
+     *         disconnected; a notification whose session is not this one arrived on a connection already lost
+     */
+    long session() {
+        Session s = current;
+        return s == null ? -1 : s.number();
     }
 
     /** @return the thread on which listeners and awaits run */
@@ -266,7 +281,7 @@ final class RpcChannel {
             send(s, reply);
         } else if (notification) {
             try {
-                handler.notification(method, params);
+                handler.notification(s.number(), method, params);
             } catch (RuntimeException e) {
                 LOG.error("OVSDB {}: handling {} failed", endpoint, method, e);
             }
@@ -298,7 +313,7 @@ final class RpcChannel {
         }
         if (!closed) {
             failedAttempts = 0;
-            scheduleReconnect(options.reconnectMinBackoff());
+            scheduleReconnect(nextBackoff(s));
         }
     }
 
@@ -320,7 +335,27 @@ final class RpcChannel {
         }
     }
 
+    /**
+     * The delay before reconnecting after losing {@code s}. As in Open vSwitch's reconnect.c, the backoff
+     * resets only after a connection that stayed up at least as long as the delay before it; a server that
+     * accepts and drops every connection at once gets attempts spaced min, 2 min, 4 min ... up to max, like one
+     * that refuses them.
+     */
+    private Duration nextBackoff(Session s) {
+        Duration previous = backoff;
+        if (System.nanoTime() - s.openedAt() >= previous.toNanos()) {
+            return options.reconnectMinBackoff();
+        }
+        return doubled(previous);
+    }
+
+    private Duration doubled(Duration delay) {
+        Duration next = delay.multipliedBy(2);
+        return next.compareTo(options.reconnectMaxBackoff()) > 0 ? options.reconnectMaxBackoff() : next;
+    }
+
     private void scheduleReconnect(Duration delay) {
+        backoff = delay;
         try {
             reconnector.schedule(() -> reconnect(delay), delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
@@ -336,10 +371,7 @@ final class RpcChannel {
             open();
         } catch (IOException | RuntimeException e) {
             failedAttempts++;
-            Duration next = delay.multipliedBy(2);
-            if (next.compareTo(options.reconnectMaxBackoff()) > 0) {
-                next = options.reconnectMaxBackoff();
-            }
+            Duration next = doubled(delay);
             // Rate-limited: a server that stays down should not fill the log.
             if (failedAttempts == 1 || failedAttempts % 20 == 0) {
                 LOG.warn("Cannot reconnect to OVSDB server {} ({} attempts so far): {}; retrying", endpoint,

@@ -48,7 +48,7 @@ final class SchemaChecker {
         });
         for (Condition c : op.where()) {
             ColumnSchema column = column(table, c.column());
-            checkValue(table, column, c.value(), true);
+            checkValue(table, column, c.value(), Use.CONDITION);
         }
         for (Mutation m : op.mutations()) {
             ColumnSchema column = column(table, m.column());
@@ -80,32 +80,71 @@ final class SchemaChecker {
         return "column " + table.name() + "." + column + " of database " + schema.name();
     }
 
-    private void checkValue(TableSchema table, ColumnSchema column, Object value) {
-        checkValue(table, column, value, false);
+    /** How strictly a value is checked. */
+    private enum Use {
+        /** A row's value: type, number of elements, constraints. */
+        ROW,
+        /** Members inserted by a mutation: type and constraints; the size of the result is the server's. */
+        INSERT,
+        /** A condition's operand: type only (a set may stand for an atom and an atom for a set). */
+        CONDITION
     }
 
-    /** @param loose a condition's operand: a set may stand for an atom and an atom for a set */
-    private void checkValue(TableSchema table, ColumnSchema column, Object value, boolean loose) {
+    private void checkValue(TableSchema table, ColumnSchema column, Object value) {
+        checkValue(table, column, value, Use.ROW);
+    }
+
+    private void checkValue(TableSchema table, ColumnSchema column, Object value, Use use) {
         if (column.isMap()) {
             if (!(value instanceof OvsdbMap map)) {
                 throw wrongType(table, column, value, "a map");
             }
+            checkSize(table, column, value, map.entries().size(), use);
             map.entries().forEach((k, v) -> {
                 checkAtom(table, column, column.keyType(), k);
+                checkConstraints(table, column, column.keyConstraints(), k, use);
                 checkAtom(table, column, column.valueType().orElseThrow(), v);
+                checkConstraints(table, column, column.valueConstraints(), v, use);
             });
         } else if (value instanceof OvsdbSet set) {
-            if (!loose && (set.members().size() < column.min() || set.members().size() > column.max())) {
-                throw new OvsdbSchemaException(where(table, column.name()) + " takes " + column.min() + " to "
-                        + (column.max() == Long.MAX_VALUE ? "any number of" : String.valueOf(column.max()))
-                        + " elements, not " + set.members().size());
-            }
-            set.members().forEach(m -> checkAtom(table, column, column.keyType(), m));
+            checkSize(table, column, value, set.members().size(), use);
+            set.members().forEach(m -> {
+                checkAtom(table, column, column.keyType(), m);
+                checkConstraints(table, column, column.keyConstraints(), m, use);
+            });
         } else if (value instanceof OvsdbMap) {
             throw wrongType(table, column, value, column.isSet() ? "a set of " + column.keyType()
                     : "a " + column.keyType());
         } else {
             checkAtom(table, column, column.keyType(), value);
+            checkConstraints(table, column, column.keyConstraints(), value, use);
+        }
+    }
+
+    /** A row's set or map has between min and max elements. */
+    private void checkSize(TableSchema table, ColumnSchema column, Object value, int size, Use use) {
+        if (use == Use.ROW && (size < column.min() || size > column.max())) {
+            String text = String.valueOf(value);
+            throw new OvsdbSchemaException(table.name() + "." + column.name() + " takes " + (column.max()
+                    == Long.MAX_VALUE ? "at least " + column.min() : column.min() + " to " + column.max())
+                    + " elements, not " + size + " (" + (text.length() > 80 ? text.substring(0, 77) + "..." : text)
+                    + "; database " + schema.name() + ")");
+        }
+    }
+
+    /**
+     * The atom is one the column allows (enum, integer or real range, string length). Not for a condition's
+     * operand, where a value outside the column's range only matches nothing.
+     */
+    private void checkConstraints(TableSchema table, ColumnSchema column, ColumnSchema.Constraints constraints,
+            Object atom, Use use) {
+        if (use == Use.CONDITION) {
+            return;
+        }
+        String violation = constraints.violation(atom);
+        if (violation != null) {
+            throw new OvsdbSchemaException(table.name() + "." + column.name() + " " + violation + " (database "
+                    + schema.name() + ")");
         }
     }
 
@@ -127,7 +166,7 @@ final class SchemaChecker {
                     }
                     return;
                 }
-                checkValue(table, column, m.value(), true);
+                checkValue(table, column, m.value(), m.mutator().equals("insert") ? Use.INSERT : Use.CONDITION);
                 return;
             default:
                 if (column.isMap() || !("integer".equals(column.keyType()) || "real".equals(column.keyType()))) {

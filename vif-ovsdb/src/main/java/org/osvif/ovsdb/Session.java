@@ -16,6 +16,7 @@ final class Session {
     private final Link link;
     private final Thread reader;
     private final long number;
+    private final long openedAt = System.nanoTime();
 
     Session(Link link, long number, String name, int maxMessageBytes, BiConsumer<Session, JsonNode> onMessage,
             BiConsumer<Session, Throwable> onEnd) {
@@ -47,6 +48,11 @@ final class Session {
     void write(byte[] message) throws IOException {
         link.out().write(message);
         link.out().flush();
+    }
+
+    /** @return System.nanoTime() when the connection was opened */
+    long openedAt() {
+        return openedAt;
     }
 
     long number() {

@@ -162,29 +162,123 @@ class OvsdbClientIT {
         }
     }
 
-    @Test
-    @DisplayName("clustered database: after the server drops the connection, listeners see only the change")
-    void onlyChangesAfterReconnect() throws Exception {
-        try (OvsdbServerProcess own = OvsdbServerProcess.start(true, false)) {
+    /*
+     * ovsdb-server (3.1) keeps the history that monitor_cond_since resumes from only for a clustered database,
+     * and only while the history holds fewer atoms than the database itself (and at most 100 transactions; the
+     * last one is always kept). A transaction that creates most of a tiny database pushes everything before it
+     * out. So the clustered databases below get eight bridges in one transaction and then a small one, which
+     * leaves only the small one in the history: the id the client resumes from.
+     */
+    private static OvsdbServerProcess clusteredWithRows() throws Exception {
+        OvsdbServerProcess own = OvsdbServerProcess.start(true, false);
+        try {
             own.vsctl("init");
-            own.vsctl("add-br", "bra");
-            try (OvsdbClient c = OvsdbClient.connect(OvsdbClientOptions.builder(OvsdbEndpoint.parse(own.unix()))
-                    .reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(500)).build())) {
-                Replica r = c.replicate(DB, Map.of("Bridge", List.of("name")), T);
-                List<ReplicaChange> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-                r.listen(seen::add);
-                // ovsdb-server/reconnect drops every client connection; the server keeps running. (Across a
-                // restart OVS 3.1 did not reliably find the old transaction id: see docs/ovsdb-client.md.)
-                own.run("ovs-appctl", "-t", own.file("ctl").toString(), "ovsdb-server/reconnect");
-                own.vsctl("add-br", "brb");
-                r.await(x -> x.rows("Bridge").size() == 2, T, "bridge brb").get(20, TimeUnit.SECONDS);
-                r.sync(T);
-                OvsdbClientTest.waitUntil(c::isConnected);
-                // Whether the server answered found=true (changes only) or sent everything again (fullLoads 2),
-                // listeners see only the row that changed. See docs/ovsdb-client.md for what was observed.
-                assertThat(r.fullLoads()).isBetween(1L, 2L);
-                assertThat(seen).extracting(ch -> ch.newRow().string("name").orElseThrow()).containsExactly("brb");
+            List<String> args = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                args.addAll(List.of("--", "add-br", "bra" + i));
             }
+            own.vsctl(args.subList(1, args.size()).toArray(new String[0]));
+            own.vsctl("set", "Bridge", "bra0", "external_ids:step=1");
+            return own;
+        } catch (Exception | Error e) {
+            own.close();
+            throw e;
+        }
+    }
+
+    private static OvsdbClient connectQuickly(OvsdbServerProcess own) {
+        return OvsdbClient.connect(OvsdbClientOptions.builder(OvsdbEndpoint.parse(own.unix()))
+                .reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(200)).build());
+    }
+
+    /** "+name" for an insert, "-name" for a delete, "~name" for a modification. */
+    private static List<String> names(List<ReplicaChange> changes) {
+        return changes.stream().map(ch -> ch.oldRow() == null ? "+" + ch.newRow().string("name").orElseThrow()
+                : ch.newRow() == null ? "-" + ch.oldRow().string("name").orElseThrow()
+                : "~" + ch.newRow().string("name").orElseThrow()).toList();
+    }
+
+    @Test
+    @DisplayName("clustered database: after the server drops the connection and another writer adds a bridge, the"
+            + " monitor resumes with found=true and the replica gets only that bridge")
+    void resumesAfterReconnect() throws Exception {
+        try (OvsdbServerProcess own = clusteredWithRows();
+                OvsdbClient c = connectQuickly(own)) {
+            Replica r = c.replicate(DB, Map.of("Bridge", List.of("name", "external_ids")), T);
+            assertThat(r.rows("Bridge")).hasSize(8);
+            List<ReplicaChange> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            r.listen(seen::add);
+            // Removing the client's remote closes the client's connection and keeps the client out while the
+            // other writer (on another socket) commits, so the change can only come with the resumed monitor.
+            own.removeClientRemote();
+            OvsdbClientTest.waitUntil(() -> !c.isConnected());
+            own.vsctl("add-br", "brb");
+            own.addClientRemote();
+            r.await(x -> x.rows("Bridge").size() == 9, T, "bridge brb").get(20, TimeUnit.SECONDS);
+            r.sync(T);
+            assertThat(((ClientReplica) r).resumes()).as("monitor_cond_since answered found=true").isEqualTo(1);
+            assertThat(r.fullLoads()).isEqualTo(1);
+            assertThat(r.updatesApplied()).as("no update notification: the change came with the resume").isZero();
+            assertThat(r.find("Bridge", "name", "brb")).hasSize(1);
+            assertThat(names(seen)).containsExactly("+brb");
+            // The same again, now over ovsdb-server/reconnect (the server drops every connection; the client
+            // comes back within its backoff, before or after the other writer's change).
+            own.appctl("ovsdb-server/reconnect");
+            own.vsctl("add-br", "brc");
+            r.await(x -> x.rows("Bridge").size() == 10, T, "bridge brc").get(20, TimeUnit.SECONDS);
+            OvsdbClientTest.waitUntil(c::isConnected);
+            r.sync(T);
+            assertThat(r.fullLoads()).isEqualTo(1);
+            assertThat(names(seen)).containsExactly("+brb", "+brc");
+        }
+    }
+
+    @Test
+    @DisplayName("clustered database, server killed and started again on the same files: the replica resumes from"
+            + " the history the server rebuilt from its log; once that history is gone, a full reload applied as"
+            + " a diff")
+    void resumesAfterRestart() throws Exception {
+        try (OvsdbServerProcess own = clusteredWithRows();
+                OvsdbClient c = connectQuickly(own)) {
+            Replica r = c.replicate(DB, Map.of("Bridge", List.of("name", "external_ids")), T);
+            List<ReplicaChange> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            r.listen(seen::add);
+            long pid = own.pid();
+            own.stop("KILL");
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            // Started without the client's remote, so the other writer's change is committed before the
+            // client can come back.
+            own.startServer(false);
+            own.vsctl("add-br", "brb");
+            own.addClientRemote();
+            r.await(x -> x.rows("Bridge").size() == 9, T, "bridge brb").get(20, TimeUnit.SECONDS);
+            r.sync(T);
+            // What ovsdb-server 3.1 does: it replays its raft log at start-up into the history, trimmed by the
+            // same rule, so the id from before the kill is still there.
+            assertThat(((ClientReplica) r).resumes()).as("found=true after the restart").isEqualTo(1);
+            assertThat(r.fullLoads()).isEqualTo(1);
+            assertThat(names(seen)).containsExactly("+brb");
+
+            // A transaction larger than the rest of the database (deleting most of it) pushes the client's id
+            // out of the history. The server then answers found=false with everything; the replica applies it
+            // as a diff, so listeners see only the seven deleted bridges.
+            own.removeClientRemote();
+            OvsdbClientTest.waitUntil(() -> !c.isConnected());
+            List<String> args = new java.util.ArrayList<>();
+            List<String> deleted = new java.util.ArrayList<>();
+            for (int i = 1; i < 8; i++) {
+                args.addAll(List.of("--", "del-br", "bra" + i));
+                deleted.add("-bra" + i);
+            }
+            own.vsctl(args.subList(1, args.size()).toArray(new String[0]));
+            own.addClientRemote();
+            r.await(x -> x.rows("Bridge").size() == 2, T, "bridges bra1..7 deleted").get(20, TimeUnit.SECONDS);
+            r.sync(T);
+            assertThat(((ClientReplica) r).resumes()).isEqualTo(1);
+            assertThat(r.fullLoads()).as("found=false: a full reload").isEqualTo(2);
+            assertThat(r.updatesApplied()).isZero();
+            assertThat(names(seen).subList(1, seen.size())).containsExactlyInAnyOrderElementsOf(deleted);
+            assertThat(r.find("Bridge", "name", "bra0")).hasSize(1);
         }
     }
 }

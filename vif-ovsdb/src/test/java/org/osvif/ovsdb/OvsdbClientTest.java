@@ -293,6 +293,38 @@ class OvsdbClientTest {
     }
 
     @Test
+    @DisplayName("a server that drops every connection at once gets attempts spaced min, 2 min, 4 min ... max")
+    void backoffMeasured() throws Exception {
+        ScriptedPeer.Conn conn = connect(peer.options().reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(160)));
+        Thread.sleep(100); // up longer than the minimum: the first attempt after its loss comes after the minimum
+        long[] expected = {20, 40, 80, 160, 160, 160};
+        long[] gaps = new long[expected.length];
+        long last = System.nanoTime();
+        conn.close();
+        for (int i = 0; i < expected.length; i++) {
+            ScriptedPeer.Conn c = peer.accept();
+            long now = System.nanoTime();
+            gaps[i] = TimeUnit.NANOSECONDS.toMillis(now - last);
+            last = now;
+            c.close(); // at once: the client's connection lived for less than the delay before it
+        }
+        // The client's delay starts when it sees the loss, a little after the peer's close, so no gap is
+        // shorter than its delay (less a millisecond of rounding); 60 ms of slack for a busy machine still
+        // tells the cap (160) from another doubling (320).
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(gaps[i]).as("gap %d of %s ms", i, java.util.Arrays.toString(gaps))
+                    .isBetween(expected[i] - 1, expected[i] + 60);
+        }
+        // A connection that stays up resets the backoff to the minimum.
+        ScriptedPeer.Conn stable = peer.accept();
+        Thread.sleep(300);
+        long start = System.nanoTime();
+        stable.close();
+        peer.accept();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(18L, 130L);
+    }
+
+    @Test
     @DisplayName("close fails pending calls, stops every thread and closes the socket")
     void closeLeavesNothing() throws Exception {
         ScriptedPeer.Conn conn = connect(peer.options().probeInterval(Duration.ofSeconds(1)));

@@ -88,20 +88,48 @@ final class OvsdbServerProcess implements AutoCloseable {
     }
 
     void startServer() throws IOException {
+        startServer(true);
+    }
+
+    /**
+     * Starts the server on the files of the directory. It always listens on {@code admin.sock} (what
+     * {@link #vsctl} uses); on {@code db.sock} (what tests connect clients to) only when {@code clientRemote}.
+     */
+    void startServer(boolean clientRemote) throws IOException {
         List<String> argv = new ArrayList<>(List.of("ovsdb-server", dir.resolve("conf.db").toString(),
-                "--remote=punix:" + dir.resolve("db.sock"), "--pidfile=" + dir.resolve("pid"),
+                "--remote=punix:" + dir.resolve("admin.sock"), "--pidfile=" + dir.resolve("pid"),
                 "--unixctl=" + dir.resolve("ctl"), "--log-file=" + dir.resolve("log"), "--detach"));
         if (Files.exists(dir.resolve("server-privkey.pem"))) {
             argv.add("--private-key=" + dir.resolve("server-privkey.pem"));
             argv.add("--certificate=" + dir.resolve("server-cert.pem"));
             argv.add("--ca-cert=" + dir.resolve("pki/switchca/cacert.pem"));
         }
+        if (clientRemote) {
+            argv.add("--remote=punix:" + dir.resolve("db.sock"));
+        }
         run(argv.toArray(new String[0]));
+    }
+
+    /** Stops listening on db.sock, which also closes every client connection made through it. */
+    void removeClientRemote() throws IOException {
+        appctl("ovsdb-server/remove-remote", "punix:" + dir.resolve("db.sock"));
+    }
+
+    /** Listens on db.sock again. */
+    void addClientRemote() throws IOException {
+        appctl("ovsdb-server/add-remote", "punix:" + dir.resolve("db.sock"));
+    }
+
+    /** Runs ovs-appctl against this server. */
+    String appctl(String... args) throws IOException {
+        List<String> argv = new ArrayList<>(List.of("ovs-appctl", "--timeout=10", "-t", dir.resolve("ctl").toString()));
+        argv.addAll(List.of(args));
+        return run(argv.toArray(new String[0]));
     }
 
     private int addRemote(String remote) throws IOException {
         int before = ports().size();
-        run("ovs-appctl", "-t", dir.resolve("ctl").toString(), "ovsdb-server/add-remote", remote);
+        appctl("ovsdb-server/add-remote", remote);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             List<Integer> ports = ports();
@@ -127,6 +155,7 @@ final class OvsdbServerProcess implements AutoCloseable {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
+    /** @return the endpoint clients connect to (db.sock) */
     String unix() {
         return "unix:" + dir.resolve("db.sock");
     }
@@ -161,7 +190,8 @@ final class OvsdbServerProcess implements AutoCloseable {
     }
 
     void vsctl(String... args) throws IOException {
-        List<String> argv = new ArrayList<>(List.of("ovs-vsctl", "--db=" + unix(), "--no-wait", "--timeout=10"));
+        List<String> argv = new ArrayList<>(List.of("ovs-vsctl", "--db=unix:" + dir.resolve("admin.sock"),
+                "--no-wait", "--timeout=10"));
         argv.addAll(List.of(args));
         run(argv.toArray(new String[0]));
     }

@@ -163,6 +163,28 @@ class ReplicaTest {
     }
 
     @Test
+    @DisplayName("an update3 that the reader of a lost connection delivers late is ignored, not applied on top of"
+            + " the resumed monitor")
+    void lateUpdateOfLostConnectionIgnored() throws Exception {
+        Replica r = started();
+        conn.close();
+        conn = peer.accept();
+        JsonNode req = conn.take("monitor_cond_since");
+        conn.send("{\"id\":" + req.get("id") + ",\"result\":[true,\"txn-3\",{\"Bridge\":{\"" + B2
+                + "\":{\"insert\":{\"name\":\"br2\"}}}}],\"error\":null}");
+        r.await(x -> x.rows("Bridge").size() == 2, T, "br2").get(5, TimeUnit.SECONDS);
+        // What the reader of connection #1 could still hand over after the loss: an update the resume holds.
+        ClientReplica cr = (ClientReplica) r;
+        cr.update(1, "update3", ScriptedPeer.JSON.readTree("[\"replica-1\",\"txn-2\",{\"Bridge\":{\"" + B1
+                + "\":{\"modify\":{\"external_ids\":[\"map\",[[\"a\",\"1\"]]]}}}}]"));
+        assertThat(cr.lastTxnId()).isEqualTo("txn-3");
+        assertThat(r.updatesApplied()).isZero();
+        assertThat(r.rows("Bridge").get(Uuid.of(B1)).map("external_ids")).containsEntry("a", "1");
+        assertThat(cr.resumes()).isEqualTo(1);
+        assertThat(r.fullLoads()).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("a full reload (found=false) is applied as a diff: listeners see only rows that changed")
     void fullReloadAsDiff() throws Exception {
         Replica r = started();

@@ -24,15 +24,19 @@ import java.util.regex.Pattern;
  */
 public final class PemFiles {
     private static final Pattern BLOCK = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*?)-----END \\1-----");
+            "-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
+    /** RFC 1421 headers, as in "Proc-Type: 4,ENCRYPTED" and "DEK-Info: ..." of an encrypted OpenSSL key. */
+    private static final Pattern HEADER = Pattern.compile("^[A-Za-z0-9-]+:.*$", Pattern.MULTILINE);
+    private static final List<String> KEY_TYPES = List.of("PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY");
 
     private PemFiles() {
     }
 
-    /** One PEM block. */
-    record Block(String type, byte[] der) {
+    /** One PEM block; {@code der} is null when the body is not base64 ({@code garbled} says why). */
+    record Block(String type, byte[] der, boolean encrypted, String garbled) {
     }
 
+    /** Every PEM block of the file, in order; a body that is not base64 is reported, not thrown. */
     static List<Block> blocks(Path file) {
         String text;
         try {
@@ -43,18 +47,37 @@ public final class PemFiles {
         List<Block> blocks = new ArrayList<>();
         Matcher m = BLOCK.matcher(text);
         while (m.find()) {
-            blocks.add(new Block(m.group(1), Base64.getMimeDecoder().decode(m.group(2))));
+            String type = m.group(1);
+            String body = m.group(2);
+            boolean encrypted = type.startsWith("ENCRYPTED ") || body.contains("Proc-Type: 4,ENCRYPTED");
+            String base64 = HEADER.matcher(body).replaceAll("").replaceAll("\\s", "");
+            try {
+                blocks.add(new Block(type, Base64.getDecoder().decode(base64), encrypted, null));
+            } catch (IllegalArgumentException e) {
+                blocks.add(new Block(type, null, encrypted, e.getMessage()));
+            }
         }
         return blocks;
     }
 
     /**
      * @param file a PEM file holding a private key
-     * @return the key
-     * @throws IllegalArgumentException naming the file when it holds no usable key
+     * @return the key (of the first private key block; other blocks, such as EC PARAMETERS, are skipped)
+     * @throws IllegalArgumentException naming the file when it holds no usable key: none, an encrypted one, a
+     *         body that is not base64, or a key the JDK cannot read
      */
     public static PrivateKey privateKey(Path file) {
         for (Block b : blocks(file)) {
+            if (b.encrypted() && (b.type().equals("ENCRYPTED PRIVATE KEY") || KEY_TYPES.contains(b.type()))) {
+                throw new IllegalArgumentException("private key " + file + " is encrypted (" + (b.type()
+                        .startsWith("ENCRYPTED") ? b.type() : b.type() + " with Proc-Type: 4,ENCRYPTED")
+                        + "); encrypted keys are not supported, as in Open vSwitch: decrypt it first, e.g. "
+                        + "openssl pkey -in " + file + " -out PLAIN.pem");
+            }
+            if (KEY_TYPES.contains(b.type()) && b.der() == null) {
+                throw new IllegalArgumentException("private key " + file + ": the body of its " + b.type()
+                        + " block is not valid base64 (" + b.garbled() + ")");
+            }
             try {
                 switch (b.type()) {
                     case "PRIVATE KEY":
@@ -74,7 +97,7 @@ public final class PemFiles {
             }
         }
         throw new IllegalArgumentException("private key " + file + " holds no PEM PRIVATE KEY, RSA PRIVATE KEY or "
-                + "EC PRIVATE KEY (encrypted keys are not supported)");
+                + "EC PRIVATE KEY block");
     }
 
     private static PrivateKey pkcs8(byte[] der) throws GeneralSecurityException {
@@ -120,6 +143,10 @@ public final class PemFiles {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
             for (Block b : blocks(file)) {
                 if (b.type().equals("CERTIFICATE")) {
+                    if (b.der() == null) {
+                        throw new IllegalArgumentException("certificate file " + file + ": the body of a "
+                                + "CERTIFICATE block is not valid base64 (" + b.garbled() + ")");
+                    }
                     certs.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(b.der())));
                 }
             }

@@ -23,7 +23,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The floor: the same add-port as a plug, written by hand as one OVSDB {@code transact} on a unix
+ * The floor: the same add-port as a plug (isolated Port, Interface with external_ids and
+ * {@code mtu_request}, added to the bridge), written by hand as one OVSDB {@code transact} on a unix
  * socket opened once, then waiting for ovs-vswitchd ({@code cur_cfg} reaching the {@code next_cfg}
  * the transaction set) through a plain {@code monitor} on the same socket. No library, no replica,
  * no checks: what any client must at least spend.
@@ -101,7 +102,8 @@ final class RawOvsdbVariant implements PlugLatencyHarness.Variant {
         ObjectNode iface = ops.addObject().put("op", "insert").put("table", "Interface").put("uuid-name", "i");
         ArrayNode pairs = JSON.createArrayNode();
         externalIds.fields().forEachRemaining(e -> pairs.addArray().add(e.getKey()).add(e.getValue().asText()));
-        iface.putObject("row").put("name", port).putArray("external_ids").add("map").add(pairs);
+        ObjectNode ifaceRow = iface.putObject("row").put("name", port).put("mtu_request", 1500);
+        ifaceRow.putArray("external_ids").add("map").add(pairs);
         ObjectNode portRow = ops.addObject().put("op", "insert").put("table", "Port").put("uuid-name", "p")
                 .putObject("row");
         portRow.put("name", port).put("tag", 4095).put("vlan_mode", "trunk").put("trunks", 4095);

@@ -208,23 +208,27 @@ final class ClientReplica implements Replica {
                         }
                     }
                 }
-                checkWaiters();
             });
         } catch (RejectedExecutionException e) {
             // The client is closed.
         }
+        // Awaits are decided here, on the reader thread, as soon as the batch is applied: a hop to the
+        // events thread would cost every waiting caller one more thread wake-up.
+        checkWaiters();
     }
 
     private void checkWaiters() {
         for (Waiter w : waiters) {
+            // Checked from several threads (the reader, an await's caller): only the one that removes
+            // the waiter completes it.
             try {
-                if (w.condition.test(this)) {
-                    waiters.remove(w);
+                if (w.condition.test(this) && waiters.remove(w)) {
                     w.future.complete(null);
                 }
             } catch (RuntimeException e) {
-                waiters.remove(w);
-                w.future.completeExceptionally(e);
+                if (waiters.remove(w)) {
+                    w.future.completeExceptionally(e);
+                }
             }
         }
     }
@@ -287,8 +291,8 @@ final class ClientReplica implements Replica {
         Waiter w = new Waiter(condition, future);
         waiters.add(w);
         try {
-            // Checked on the events thread, so that it is serialized with the checks after each batch.
-            channel.events().execute(this::checkWaiters);
+            // Checked at once on this thread; the reader checks again after each batch.
+            checkWaiters();
             var deadline = channel.schedule(() -> {
                 if (waiters.remove(w)) {
                     future.completeExceptionally(new OvsdbTimeoutException("replica of " + db + " on "

@@ -127,7 +127,24 @@ public final class OvsdbClient implements AutoCloseable {
      * @throws OvsdbErrorException when the reply holds an error object (naming the failed operation)
      */
     public TransactResult transact(String db, List<Operation> ops, Duration timeout) {
-        return await(transactAsync(db, ops, timeout), "transact", timeout);
+        // The reply is parsed on this thread, not the events thread: one thread wake-up less per call.
+        List<Operation> list = List.copyOf(ops);
+        RpcChannel.Call call = sendTransact(db, list, timeout);
+        JsonNode reply = await(call.future(), "transact", timeout);
+        return TransactReplies.parse("transact on " + db + " at " + endpoint(), list, reply);
+    }
+
+    /** Checks the operations against the schema and sends them; the deadline includes the schema's fetch. */
+    private RpcChannel.Call sendTransact(String db, List<Operation> list, Duration timeout) {
+        long start = System.nanoTime();
+        new SchemaChecker(schema(db, timeout)).check(list);
+        Duration left = timeout.minusNanos(System.nanoTime() - start);
+        if (left.isNegative() || left.isZero()) {
+            left = Duration.ofMillis(1);
+        }
+        ArrayNode params = channel.mapper().createArrayNode().add(db);
+        list.forEach(op -> params.add(op.toJson()));
+        return channel.call("transact", params, left);
     }
 
     /**
@@ -142,16 +159,8 @@ public final class OvsdbClient implements AutoCloseable {
      */
     public CompletableFuture<TransactResult> transactAsync(String db, List<Operation> ops, Duration timeout) {
         List<Operation> list = List.copyOf(ops);
-        long start = System.nanoTime();
-        new SchemaChecker(schema(db, timeout)).check(list);
-        Duration left = timeout.minusNanos(System.nanoTime() - start);
-        if (left.isNegative() || left.isZero()) {
-            left = Duration.ofMillis(1);
-        }
-        ArrayNode params = channel.mapper().createArrayNode().add(db);
-        list.forEach(op -> params.add(op.toJson()));
         String where = "transact on " + db + " at " + endpoint();
-        RpcChannel.Call call = channel.call("transact", params, left);
+        RpcChannel.Call call = sendTransact(db, list, timeout);
         CompletableFuture<TransactResult> result = new CompletableFuture<>();
         call.future().whenCompleteAsync((reply, e) -> {
             if (e != null) {

@@ -62,7 +62,10 @@ final class RpcChannel {
     private final AtomicLong ids = new AtomicLong();
     private final ConcurrentHashMap<Long, Pending> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
-    private final ExecutorService writer;
+    /** Messages waiting to be written, in order; whoever holds {@link #writing} writes them. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Outgoing> outbox =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.locks.ReentrantLock writing = new java.util.concurrent.locks.ReentrantLock();
     private final ScheduledExecutorService reconnector;
     private final ExecutorService events;
     private final Object lock = new Object();
@@ -83,7 +86,6 @@ final class RpcChannel {
         this.tls = endpoint.kind() == OvsdbEndpoint.Kind.SSL ? TlsContexts.create(options.privateKey().orElseThrow(),
                 options.certificate().orElseThrow(), options.caCertificate().orElseThrow()) : null;
         this.timer = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("timer", endpoint));
-        this.writer = Executors.newSingleThreadExecutor(new DaemonThreads("writer", endpoint));
         this.reconnector = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("reconnect", endpoint));
         this.events = Executors.newSingleThreadExecutor(new DaemonThreads("events", endpoint));
     }
@@ -221,19 +223,37 @@ final class RpcChannel {
         if (LOG.isTraceEnabled()) {
             LOG.trace("OVSDB {} <- {}", endpoint, msg);
         }
-        try {
-            writer.execute(() -> {
-                if (current != s) {
-                    return;
+        outbox.add(new Outgoing(s, bytes));
+        flushOutbox();
+    }
+
+    /** A message for one session. */
+    private record Outgoing(Session session, byte[] bytes) {
+    }
+
+    /**
+     * Writes what waits in the outbox, in order, on the calling thread: no hand-off to a writer
+     * thread, which would cost each call a thread wake-up. A thread that finds another one writing
+     * leaves its message to it and returns at once, so no caller waits for another's write; a write
+     * that blocks (the server stopped reading) is ended by the probe, which drops the connection.
+     */
+    private void flushOutbox() {
+        while (!outbox.isEmpty() && writing.tryLock()) {
+            try {
+                Outgoing o;
+                while ((o = outbox.poll()) != null) {
+                    if (current != o.session() || closed) {
+                        continue;
+                    }
+                    try {
+                        o.session().write(o.bytes());
+                    } catch (IOException e) {
+                        lost(o.session(), "writing failed: " + describe(e));
+                    }
                 }
-                try {
-                    s.write(bytes);
-                } catch (IOException e) {
-                    lost(s, "writing failed: " + describe(e));
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            // Closed: every pending call has been failed already.
+            } finally {
+                writing.unlock();
+            }
         }
     }
 
@@ -446,7 +466,6 @@ final class RpcChannel {
         }
         timer.shutdownNow();
         reconnector.shutdownNow();
-        writer.shutdownNow();
         events.shutdownNow();
         if (s != null && Thread.currentThread() != s.reader()) {
             try {

@@ -44,7 +44,7 @@ final class Session {
         onEnd.accept(this, end);
     }
 
-    /** Writes one message; called only from the channel's writer thread. */
+    /** Writes one message; called by one thread at a time (the channel's write lock). */
     void write(byte[] message) throws IOException {
         link.out().write(message);
         link.out().flush();

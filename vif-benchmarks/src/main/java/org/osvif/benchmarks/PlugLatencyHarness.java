@@ -701,6 +701,9 @@ public final class PlugLatencyHarness {
         ObjectNode results = mapper.createObjectNode();
         ArrayNode variants = results.putArray("variants");
         stats.forEach((name, s) -> {
+            if (s.plug.count() == 0) {
+                return; // not measured in this run (e.g. --python-process-cycles 0)
+            }
             ObjectNode v = variants.addObject();
             v.put("name", name);
             v.put("n", s.plug.count());
@@ -731,7 +734,8 @@ public final class PlugLatencyHarness {
         for (String javaName : List.of("java-native", "java-vsctl")) {
             Stats java = stats.get(javaName);
             for (Map.Entry<String, Stats> other : stats.entrySet()) {
-                if (other.getValue() == java || other.getKey().startsWith("java-")) {
+                if (other.getValue() == java || other.getKey().startsWith("java-")
+                        || other.getValue().plug.count() == 0) {
                     continue;
                 }
                 ObjectNode r = ratios.putObject(javaName + "/" + other.getKey());

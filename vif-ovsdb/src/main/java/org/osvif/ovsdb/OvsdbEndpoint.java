@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
  * @param port the port of a {@code tcp:}/{@code ssl:} connection (6640 when not given), else 0
  * @param text the connection string exactly as given
  */
-// The checks are those of vif-plug-ovs's OvsdbConnection, which will switch over to this record.
 public record OvsdbEndpoint(Kind kind, String path, String host, int port, String text) {
 
     /** The port Open vSwitch uses when a tcp/ssl connection names none. */
@@ -76,62 +75,74 @@ public record OvsdbEndpoint(Kind kind, String path, String host, int port, Strin
      * @throws IllegalArgumentException when it is none of the accepted forms
      */
     public static OvsdbEndpoint parse(String text) {
+        return parse(text, "OVSDB endpoint");
+    }
+
+    /**
+     * Parses and checks a connection string, naming it in errors as the caller calls it.
+     *
+     * @param text e.g. {@code tcp:127.0.0.1:6640} or {@code unix:/run/openvswitch/db.sock}
+     * @param what what the string is, for the error message, e.g. {@code ovsdb_connection}
+     * @return the endpoint
+     * @throws IllegalArgumentException when it is none of the accepted forms: "Invalid WHAT 'TEXT': why..."
+     */
+    public static OvsdbEndpoint parse(String text, String what) {
         if (text == null) {
-            throw invalid(null, "it is missing");
+            throw invalid(what, null, "it is missing");
         }
         int colon = text.indexOf(':');
         if (colon < 0) {
-            throw invalid(text, "it has no transport prefix");
+            throw invalid(what, text, "it has no transport prefix");
         }
         String scheme = text.substring(0, colon);
         String rest = text.substring(colon + 1);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c) || Character.isWhitespace(c)) {
-                throw invalid(text, "it contains whitespace or a control character");
+                throw invalid(what, text, "it contains whitespace or a control character");
             }
         }
         switch (scheme) {
             case "unix":
                 if (rest.isEmpty()) {
-                    throw invalid(text, "the socket path is empty");
+                    throw invalid(what, text, "the socket path is empty");
                 }
                 if (rest.indexOf(',') >= 0) {
-                    throw invalid(text, "only one connection is supported");
+                    throw invalid(what, text, "only one connection is supported");
                 }
                 return new OvsdbEndpoint(Kind.UNIX, rest, null, 0, text);
             case "tcp":
             case "ssl":
-                return inet(scheme.equals("tcp") ? Kind.TCP : Kind.SSL, rest, text);
+                return inet(scheme.equals("tcp") ? Kind.TCP : Kind.SSL, rest, text, what);
             default:
-                throw invalid(text, "the transport must be unix:, tcp: or ssl:"
+                throw invalid(what, text, "the transport must be unix:, tcp: or ssl:"
                         + (scheme.startsWith("p") ? " (passive connections are not supported)" : ""));
         }
     }
 
-    private static OvsdbEndpoint inet(Kind kind, String rest, String text) {
+    private static OvsdbEndpoint inet(Kind kind, String rest, String text, String what) {
         Matcher m = INET.matcher(rest);
         if (rest.indexOf(',') >= 0) {
-            throw invalid(text, "only one connection is supported");
+            throw invalid(what, text, "only one connection is supported");
         }
         if (!m.matches()) {
-            throw invalid(text, "expected " + kind.name().toLowerCase(Locale.ROOT)
+            throw invalid(what, text, "expected " + kind.name().toLowerCase(Locale.ROOT)
                     + ":HOST[:PORT] (an IPv6 address goes in brackets)");
         }
         String host = m.group("host");
         if (host.startsWith("[")) {
             host = host.substring(1, host.length() - 1);
             if (!isIpv6(host)) {
-                throw invalid(text, "[" + host + "] is not an IPv6 address");
+                throw invalid(what, text, "[" + host + "] is not an IPv6 address");
             }
         } else if (!IPV4.matcher(host).matches() && (!DNS_NAME.matcher(host).matches() || looksNumeric(host))) {
-            throw invalid(text, host + " is neither an IPv4 address nor a host name");
+            throw invalid(what, text, host + " is neither an IPv4 address nor a host name");
         }
         int port = DEFAULT_PORT;
         if (m.group("port") != null) {
             port = Integer.parseInt(m.group("port"));
             if (port < 1 || port > 65535) {
-                throw invalid(text, "the port must be between 1 and 65535");
+                throw invalid(what, text, "the port must be between 1 and 65535");
             }
         }
         return new OvsdbEndpoint(kind, null, host, port, text);
@@ -155,8 +166,8 @@ public record OvsdbEndpoint(Kind kind, String path, String host, int port, Strin
         }
     }
 
-    private static IllegalArgumentException invalid(String text, String why) {
-        return new IllegalArgumentException("Invalid OVSDB endpoint " + (text == null ? "null" : "'" + text + "'")
+    private static IllegalArgumentException invalid(String what, String text, String why) {
+        return new IllegalArgumentException("Invalid " + what + " " + (text == null ? "null" : "'" + text + "'")
                 + ": " + why + "; expected unix:PATH, tcp:IP:PORT or ssl:IP:PORT");
     }
 

@@ -60,7 +60,7 @@ public final class OvsdbDrivers {
             return null;
         }
         try {
-            return OvsdbEndpoint.parse(connection);
+            return OvsdbEndpoint.parse(connection, OvsOptions.OVSDB_CONNECTION.name());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(OvsOptions.GROUP.name(), OvsOptions.OVSDB_CONNECTION.name(), connection,
                     e.getMessage());

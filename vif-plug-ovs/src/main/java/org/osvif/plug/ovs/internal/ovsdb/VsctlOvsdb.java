@@ -12,6 +12,7 @@ import java.util.Set;
 import org.osvif.exec.Command;
 import org.osvif.exec.CommandResult;
 import org.osvif.exec.CommandRunner;
+import org.osvif.ovsdb.OvsdbEndpoint;
 
 /**
  * The {@link Ovsdb} driver that runs {@code ovs-vsctl}, upstream's
@@ -81,7 +82,7 @@ public final class VsctlOvsdb implements Ovsdb {
     static final Duration NO_PROCESS_TIMEOUT = Duration.ofDays(3650);
 
     private final CommandRunner runner;
-    private final OvsdbConnection connection;
+    private final OvsdbEndpoint connection;
     private final Duration timeout;
     private final boolean noWait;
     private final List<String> options;
@@ -92,7 +93,7 @@ public final class VsctlOvsdb implements Ovsdb {
      *
      * @param runner runs ovs-vsctl (as a privileged command)
      * @param connection upstream's {@code ovsdb_connection}: {@code unix:PATH}, {@code tcp:IP:PORT} or
-     *        {@code ssl:IP:PORT} (see {@link OvsdbConnection}); null or empty for ovs-vsctl's default
+     *        {@code ssl:IP:PORT} (see {@link OvsdbEndpoint}); null or empty for ovs-vsctl's default
      *        database, as upstream does when the option is empty
      * @param timeout upstream's {@code ovs_vsctl_timeout}: how long ovs-vsctl waits for the database
      *        (and for ovs-vswitchd), rounded up to whole seconds; zero waits forever
@@ -130,7 +131,7 @@ public final class VsctlOvsdb implements Ovsdb {
             throw new IllegalArgumentException("tls takes the key, certificate and CA certificate files, not " + tls);
         }
         this.runner = Objects.requireNonNull(runner, "runner");
-        this.connection = connection == null || connection.isEmpty() ? null : OvsdbConnection.parse(connection);
+        this.connection = connection == null || connection.isEmpty() ? null : OvsdbEndpoint.parse(connection, "ovsdb_connection");
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("ovs_vsctl_timeout must not be negative, not " + timeout);
@@ -166,7 +167,7 @@ public final class VsctlOvsdb implements Ovsdb {
     }
 
     /** @return the connection, empty when ovs-vsctl uses its default database */
-    public Optional<OvsdbConnection> connection() {
+    public Optional<OvsdbEndpoint> connection() {
         return Optional.ofNullable(connection);
     }
 

@@ -1,4 +1,4 @@
-package org.osvif.plug.ovs.internal.ovsdb;
+package org.osvif.ovsdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class OvsdbConnectionTest {
+class OvsdbEndpointTest {
 
     @Test
     void unixSocket() {
-        OvsdbConnection c = OvsdbConnection.parse("unix:/run/openvswitch/db.sock");
-        assertThat(c.kind()).isEqualTo(OvsdbConnection.Kind.UNIX);
+        OvsdbEndpoint c = OvsdbEndpoint.parse("unix:/run/openvswitch/db.sock", "ovsdb_connection");
+        assertThat(c.kind()).isEqualTo(OvsdbEndpoint.Kind.UNIX);
         assertThat(c.path()).isEqualTo("/run/openvswitch/db.sock");
         assertThat(c.host()).isNull();
         assertThat(c).hasToString("unix:/run/openvswitch/db.sock");
@@ -20,8 +20,8 @@ class OvsdbConnectionTest {
 
     @Test
     void upstreamsDefault() {
-        OvsdbConnection c = OvsdbConnection.parse("tcp:127.0.0.1:6640");
-        assertThat(c.kind()).isEqualTo(OvsdbConnection.Kind.TCP);
+        OvsdbEndpoint c = OvsdbEndpoint.parse("tcp:127.0.0.1:6640", "ovsdb_connection");
+        assertThat(c.kind()).isEqualTo(OvsdbEndpoint.Kind.TCP);
         assertThat(c.host()).isEqualTo("127.0.0.1");
         assertThat(c.port()).isEqualTo(6640);
         assertThat(c.path()).isNull();
@@ -29,12 +29,12 @@ class OvsdbConnectionTest {
 
     @Test
     void sslIpv6AndDefaultPort() {
-        OvsdbConnection c = OvsdbConnection.parse("ssl:[fd00::1]:6641");
-        assertThat(c.kind()).isEqualTo(OvsdbConnection.Kind.SSL);
+        OvsdbEndpoint c = OvsdbEndpoint.parse("ssl:[fd00::1]:6641", "ovsdb_connection");
+        assertThat(c.kind()).isEqualTo(OvsdbEndpoint.Kind.SSL);
         assertThat(c.host()).isEqualTo("fd00::1");
         assertThat(c.port()).isEqualTo(6641);
-        assertThat(OvsdbConnection.parse("tcp:10.0.0.1").port()).isEqualTo(OvsdbConnection.DEFAULT_PORT);
-        assertThat(OvsdbConnection.parse("tcp:[::1]").host()).isEqualTo("::1");
+        assertThat(OvsdbEndpoint.parse("tcp:10.0.0.1", "ovsdb_connection").port()).isEqualTo(OvsdbEndpoint.DEFAULT_PORT);
+        assertThat(OvsdbEndpoint.parse("tcp:[::1]", "ovsdb_connection").host()).isEqualTo("::1");
     }
 
     @ParameterizedTest
@@ -42,7 +42,7 @@ class OvsdbConnectionTest {
         "tcp:0.0.0.0:1", "tcp:255.255.255.255:65535", "tcp:ovsdb.example.org:6640", "tcp:localhost",
         "ssl:[::ffff:10.0.0.1]:6640", "tcp:[2001:db8::1]:6640"})
     void accepted(String text) {
-        assertThat(OvsdbConnection.parse(text).text()).isEqualTo(text);
+        assertThat(OvsdbEndpoint.parse(text, "ovsdb_connection").text()).isEqualTo(text);
     }
 
     @ParameterizedTest
@@ -53,7 +53,7 @@ class OvsdbConnectionTest {
         "tcp:127.0.0.1:6640,tcp:127.0.0.2:6640", "unix:/a.sock,unix:/b.sock", "unix:/tmp/db\n.sock",
         "http://127.0.0.1:6640", "TCP:127.0.0.1:6640"})
     void refusedNamingTheValue(String text) {
-        assertThatThrownBy(() -> OvsdbConnection.parse(text))
+        assertThatThrownBy(() -> OvsdbEndpoint.parse(text, "ovsdb_connection"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Invalid ovsdb_connection '" + text + "': ")
                 .hasMessageEndingWith("expected unix:PATH, tcp:IP:PORT or ssl:IP:PORT");
@@ -61,14 +61,21 @@ class OvsdbConnectionTest {
 
     @Test
     void passiveFormsSaySo() {
-        assertThatThrownBy(() -> OvsdbConnection.parse("ptcp:6640"))
+        assertThatThrownBy(() -> OvsdbEndpoint.parse("ptcp:6640", "ovsdb_connection"))
                 .hasMessageContaining("passive connections are not supported");
     }
 
     @Test
     void nullIsRefused() {
-        assertThatThrownBy(() -> OvsdbConnection.parse(null))
+        assertThatThrownBy(() -> OvsdbEndpoint.parse(null, "ovsdb_connection"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Invalid ovsdb_connection null: it is missing");
+    }
+
+    @Test
+    void namesTheEndpointByDefault() {
+        assertThatThrownBy(() -> OvsdbEndpoint.parse("ptcp:6640"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Invalid OVSDB endpoint 'ptcp:6640': ");
     }
 }

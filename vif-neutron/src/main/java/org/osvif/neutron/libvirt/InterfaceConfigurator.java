@@ -66,6 +66,11 @@ final class InterfaceConfigurator {
                 conf.mtu = net.mtu().orElse(null);
             }
         }
+        if (conf.macAddr == null) {
+            // Nova fails deep inside on a VIF without a MAC; an <interface> without one is not what was asked for.
+            throw new InterfaceDefinitionException("address", "(unset)", "a VIF needs a MAC address for its "
+                    + "<interface>");
+        }
         return conf;
     }
 

@@ -38,17 +38,27 @@ class LibvirtInterfaceTest {
     @Test
     void valuesAreEscapedByTheSerializer() {
         VifVHostUser vif = VifVHostUser.builder().id(ID).plugin("noop").mode(VifVHostUserMode.CLIENT)
-                .path("/run/a\"b'<c>&d").vifName("vhu3c7a1f52-4f").build();
+                .address("fa:16:3e:00:00:01").path("/run/a\"b'<c>&d").vifName("vhu3c7a1f52-4f").build();
         assertThat(LibvirtInterface.toXml(vif, InterfaceOptions.builder().queueSizes(512, null).build()))
                 .isEqualTo("""
                 <interface type="vhostuser">
-                  <mac/>
+                  <mac address="fa:16:3e:00:00:01"/>
                   <model type="virtio"/>
                   <driver rx_queue_size="512"/>
                   <source mode="client" path="/run/a&quot;b'&lt;c&gt;&amp;d" type="unix"/>
                   <target dev="vhu3c7a1f52-4f"/>
                 </interface>
                 """);
+    }
+
+    @Test
+    void aVifWithoutMacIsRefused() {
+        VifOpenVSwitch vif = VifOpenVSwitch.builder().id(ID).plugin("ovs").vifName("tap3c7a1f52-4f")
+                .bridgeName("br-int").portProfile(profile(false)).build();
+        assertThatThrownBy(() -> LibvirtInterface.toXml(vif, InterfaceOptions.DEFAULTS))
+                .isInstanceOfSatisfying(InterfaceDefinitionException.class,
+                        e -> assertThat(e.field()).isEqualTo("address"))
+                .hasMessageContaining("MAC address");
     }
 
     @Test
@@ -63,7 +73,8 @@ class LibvirtInterfaceTest {
 
     @Test
     void aModelTheHypervisorLacksIsRefused() {
-        VifGeneric vif = VifGeneric.builder().id(ID).plugin("noop").vifName("tap0").build();
+        VifGeneric vif = VifGeneric.builder().id(ID).plugin("noop").address("fa:16:3e:00:00:01").vifName("tap0")
+                .build();
         assertThatThrownBy(() -> LibvirtInterface.toXml(vif, InterfaceOptions.builder().model("lan9118").build()))
                 .isInstanceOf(InterfaceDefinitionException.class)
                 .hasMessage("cannot write the libvirt interface: model 'lan9118': not supported by the kvm hypervisor");

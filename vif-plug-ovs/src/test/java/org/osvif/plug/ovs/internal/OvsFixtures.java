@@ -69,6 +69,15 @@ final class OvsFixtures {
         return plugin(runner, OvsSettings.defaults());
     }
 
+    /** The plugin on the OVSDB seam: host commands through the runner, OVSDB through the fake. */
+    static OvsPlugin plugin(RecordingCommandRunner runner, RecordingOvsdb ovsdb, OvsSettings settings) {
+        return new OvsPlugin(settings, ovsdb, runner, new NamedLocks());
+    }
+
+    static OvsPlugin plugin(RecordingCommandRunner runner, RecordingOvsdb ovsdb) {
+        return plugin(runner, ovsdb, OvsSettings.defaults());
+    }
+
     static OvsSettings isolating() {
         return OvsSettings.defaults().withIsolateVif(true);
     }

@@ -10,47 +10,72 @@ import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_ROW;
 import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_ROW_2;
 import static org.osvif.plug.ovs.internal.OvsFixtures.QVB;
 import static org.osvif.plug.ovs.internal.OvsFixtures.QVO;
-import static org.osvif.plug.ovs.internal.OvsFixtures.destroyQos;
-import static org.osvif.plug.ovs.internal.OvsFixtures.deviceExists;
-import static org.osvif.plug.ovs.internal.OvsFixtures.externalIds;
-import static org.osvif.plug.ovs.internal.OvsFixtures.concat;
-import static org.osvif.plug.ovs.internal.OvsFixtures.findDefaultQos;
-import static org.osvif.plug.ovs.internal.OvsFixtures.findQos;
-import static org.osvif.plug.ovs.internal.OvsFixtures.hybridVif;
-import static org.osvif.plug.ovs.internal.OvsFixtures.instance;
 import static org.osvif.plug.ovs.internal.OvsFixtures.batchFailsAt;
 import static org.osvif.plug.ovs.internal.OvsFixtures.bridgeSysctls;
+import static org.osvif.plug.ovs.internal.OvsFixtures.deviceExists;
 import static org.osvif.plug.ovs.internal.OvsFixtures.forcedBatch;
+import static org.osvif.plug.ovs.internal.OvsFixtures.hybridVif;
+import static org.osvif.plug.ovs.internal.OvsFixtures.instance;
 import static org.osvif.plug.ovs.internal.OvsFixtures.ip;
-import static org.osvif.plug.ovs.internal.OvsFixtures.run;
 import static org.osvif.plug.ovs.internal.OvsFixtures.isolating;
-import static org.osvif.plug.ovs.internal.OvsFixtures.nothingExists;
-import static org.osvif.plug.ovs.internal.OvsFixtures.plugin;
-import static org.osvif.plug.ovs.internal.OvsFixtures.portAlreadyOn;
 import static org.osvif.plug.ovs.internal.OvsFixtures.profile;
-import static org.osvif.plug.ovs.internal.OvsFixtures.row;
-import static org.osvif.plug.ovs.internal.OvsFixtures.staleQos;
-import static org.osvif.plug.ovs.internal.OvsFixtures.str;
-import static org.osvif.plug.ovs.internal.OvsFixtures.vsctl;
-import static org.osvif.plug.ovs.internal.OvsFixtures.vsctlRuns;
+import static org.osvif.plug.ovs.internal.OvsFixtures.run;
+import static org.osvif.plug.ovs.internal.OvsdbCommands.addBridge;
+import static org.osvif.plug.ovs.internal.OvsdbCommands.createQos;
+import static org.osvif.plug.ovs.internal.OvsdbCommands.deletePort;
+import static org.osvif.plug.ovs.internal.OvsdbCommands.destroyQos;
+import static org.osvif.plug.ovs.internal.OvsdbCommands.mayExistPort;
+import static org.osvif.plug.ovs.internal.OvsdbCommands.newPort;
+import static org.osvif.plug.ovs.internal.OvsdbCommands.qosIds;
+import static org.osvif.plug.ovs.internal.OvsdbCommands.set;
+import static org.osvif.plug.ovs.internal.OvsdbCommands.setPort;
+import static org.osvif.plug.ovs.internal.OvsdbCommands.txn;
+import static org.osvif.plug.ovs.internal.OvsdbCommands.vifIds;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.osvif.exec.CommandFailedException;
 import org.osvif.net.IpBatchException;
+import org.osvif.net.NamedLocks;
 import org.osvif.plug.ovs.TapCreationNotSupportedException;
+import org.osvif.plug.ovs.internal.RecordingOvsdb.Read;
+import org.osvif.plug.ovs.internal.RecordingOvsdb.Txn;
+import org.osvif.plug.ovs.internal.ovsdb.NativeCommandException;
+import org.osvif.plug.ovs.internal.ovsdb.OvsdbCommand;
 import org.osvif.testing.RecordingCommandRunner;
 import org.osvif.testing.RecordingCommandRunnerExtension;
 
+/** The hybrid plug: host steps (one ip batch, sysctl files) interleaved with the OVSDB calls at the seam. */
 @ExtendWith(RecordingCommandRunnerExtension.class)
 @DisplayName("VIFBridge, hybrid plug")
 class HybridPlugTest {
 
     static final String BRIDGE_LINE = "link add name " + QBR
             + " type bridge forward_delay 0 stp_state 0 mcast_snooping 0 ageing_time 0";
+
+    /** The read a plug of a new qvo port makes on the system datapath: the port's stale QoS rows. */
+    static final Read QOS_READ = OvsdbCommands.qosRead(QOS_KEY_QVO);
+
+    private RecordingCommandRunner runner;
+    private RecordingOvsdb ovsdb;
+
+    @BeforeEach
+    void setUp(RecordingCommandRunner runner) {
+        this.runner = runner;
+        this.ovsdb = RecordingOvsdb.alongside(runner);
+        runner.dispatch(RecordingCommandRunner.ok());
+    }
+
+    private OvsPlugin plugin() {
+        return OvsFixtures.plugin(runner, ovsdb);
+    }
+
+    private OvsPlugin plugin(OvsSettings settings) {
+        return OvsFixtures.plugin(runner, ovsdb, settings);
+    }
 
     /**
      * The one ip process of a new plug: the bridge (when new, without an IPv6 link-local address),
@@ -80,42 +105,34 @@ class HybridPlugTest {
         return steps;
     }
 
-    /** The read a plug of a new qvo port runs on the system datapath: the port's stale QoS rows. */
-    static final List<String> QOS_READ = findDefaultQos(QOS_KEY_QVO);
-
-    /** The transaction of a new qvo port: a plain add-port, its QoS row, {@code portSet} (the isolation). */
-    static List<String> portTxn(String... portSet) {
-        return portTxn(List.of(), portSet);
+    /**
+     * The transaction of a new qvo port: the bridge, a plain add-port, the destruction of each
+     * {@code stale} QoS row, the new row, the Port's isolation (when {@code isolated}) and QoS
+     * link, the Interface's external_ids.
+     */
+    static Txn portTxn(boolean isolated, List<String> stale) {
+        List<OvsdbCommand> commands = new ArrayList<>(List.of(addBridge(BRIDGE, "system"), newPort(BRIDGE, QVO)));
+        stale.forEach(uuid -> commands.add(destroyQos(uuid)));
+        commands.add(createQos(QOS_KEY_QVO));
+        commands.add(setPort(QVO, isolated, true));
+        commands.add(set("Interface", QVO, "external_ids", vifIds(IFACE_ID)));
+        return txn(commands);
     }
 
-    /** The same, destroying each {@code stale} QoS row right before the new row's {@code create QoS}. */
-    static List<String> portTxn(List<String> stale, String... portSet) {
-        List<String> argv = vsctl("--", "--may-exist", "add-br", BRIDGE, "--", "set", "Bridge", BRIDGE,
-                "datapath_type=system",
-                "--", "add-port", BRIDGE, QVO);
-        argv.addAll(destroyQos(stale.toArray(String[]::new)));
-        argv.addAll(List.of("--", "--id=@qos", "create", "QoS", "type=linux-noop",
-                "external_ids={id=" + str(QOS_KEY_QVO) + ",_type=linux-noop}",
-                "--", "set", "Port", QVO));
-        argv.addAll(List.of(portSet));
-        argv.add("qos=@qos");
-        argv.addAll(List.of("--", "set", "Interface", QVO));
-        argv.addAll(externalIds(IFACE_ID));
-        return argv;
+    static Txn portTxn(boolean isolated) {
+        return portTxn(isolated, List.of());
     }
 
     /** The re-plug transaction of an existing qvo port: --may-exist add-port, no isolation, no QoS row. */
-    static List<String> replugTxn() {
-        return concat(vsctl("--", "--may-exist", "add-br", BRIDGE, "--", "set", "Bridge", BRIDGE,
-                "datapath_type=system",
-                "--", "--may-exist", "add-port", BRIDGE, QVO,
-                "--", "set", "Interface", QVO), externalIds(IFACE_ID));
+    static Txn replugTxn(String datapath) {
+        return txn(addBridge(BRIDGE, datapath), mayExistPort(BRIDGE, QVO),
+                set("Interface", QVO, "external_ids", vifIds(IFACE_ID)));
     }
 
-    /** The steps of a new plug: the QoS read, the devices, then {@code last}. */
-    static List<String> newPlug(String... last) {
-        List<String> steps = new ArrayList<>();
-        steps.add(run(QOS_READ));
+    /** The timeline of a new plug: the QoS read, the devices, then {@code last}. */
+    static List<Object> newPlug(Object... last) {
+        List<Object> steps = new ArrayList<>();
+        steps.add(QOS_READ);
         steps.addAll(newPlugDevices());
         steps.addAll(List.of(last));
         return steps;
@@ -124,171 +141,153 @@ class HybridPlugTest {
     @Test
     @DisplayName("plug makes the Linux bridge, the veth pair and the qvo port in one ip process and one transaction; "
             + "the only read is the qvo port's stale QoS rows; the sysctls are file writes")
-    void plugNew(RecordingCommandRunner runner) {
-        nothingExists(runner);
-        plugin(runner).plug(hybridVif(), instance());
-        assertThat(runner.steps()).containsExactlyElementsOf(newPlug(run(portTxn())));
-        assertThat(runner.commandCount()).isEqualTo(3);
+    void plugNew() {
+        plugin().plug(hybridVif(), instance());
+        assertThat(ovsdb.timeline()).containsExactlyElementsOf(newPlug(portTxn(false)));
+        assertThat(runner.commandCount()).isEqualTo(1);
         assertThat(runner.files().devices()).containsExactlyInAnyOrder(QBR, QVB, QVO);
+        assertThat(ovsdb.hasPort(QVO)).isTrue();
     }
 
     @Test
     @DisplayName("plug with isolate_vif tags the new qvo port in its creating transaction: one read, one transaction")
-    void plugIsolated(RecordingCommandRunner runner) {
-        nothingExists(runner);
-        plugin(runner, isolating()).plug(hybridVif(), instance());
-        assertThat(runner.steps()).containsExactlyElementsOf(
-                newPlug(run(portTxn("tag=4095", "vlan_mode=trunk", "trunks=[4095]"))));
-        assertThat(vsctlRuns(runner)).isEqualTo(2);
+    void plugIsolated() {
+        plugin(isolating()).plug(hybridVif(), instance());
+        assertThat(ovsdb.timeline()).containsExactlyElementsOf(newPlug(portTxn(true)));
+        assertThat(ovsdb.reads()).hasSize(1);
+        assertThat(ovsdb.transactions()).hasSize(1);
     }
 
     @Test
     @DisplayName("a QoS row left behind by a vanished qvo port is destroyed before the new one is created, "
             + "in the port's one transaction")
-    void staleQosRow(RecordingCommandRunner runner) {
-        staleQos(runner, QOS_KEY_QVO, QOS_ROW);
-        nothingExists(runner);
-        plugin(runner, isolating()).plug(hybridVif(), instance());
-        assertThat(runner.steps()).containsExactlyElementsOf(
-                newPlug(run(portTxn(List.of(QOS_ROW), "tag=4095", "vlan_mode=trunk", "trunks=[4095]"))));
-        assertThat(vsctlRuns(runner)).isEqualTo(2);
+    void staleQosRow() {
+        ovsdb.withQos(QOS_ROW, qosIds(QOS_KEY_QVO));
+        plugin(isolating()).plug(hybridVif(), instance());
+        assertThat(ovsdb.timeline()).containsExactlyElementsOf(newPlug(portTxn(true, List.of(QOS_ROW))));
+        assertThat(ovsdb.transactions()).hasSize(1);
     }
 
     @Test
     @DisplayName("two stale QoS rows are both destroyed, in the order found, before the new row")
-    void twoStaleQosRows(RecordingCommandRunner runner) {
-        staleQos(runner, QOS_KEY_QVO, QOS_ROW, QOS_ROW_2);
-        nothingExists(runner);
-        plugin(runner).plug(hybridVif(), instance());
-        List<List<String>> argvs = runner.argvs();
-        assertThat(argvs.get(argvs.size() - 1)).isEqualTo(portTxn(List.of(QOS_ROW, QOS_ROW_2)));
-        assertThat(vsctlRuns(runner)).isEqualTo(2);
+    void twoStaleQosRows() {
+        ovsdb.withQos(QOS_ROW, qosIds(QOS_KEY_QVO)).withQos(QOS_ROW_2, qosIds(QOS_KEY_QVO));
+        plugin().plug(hybridVif(), instance());
+        List<Object> timeline = ovsdb.timeline();
+        assertThat(timeline.get(timeline.size() - 1)).isEqualTo(portTxn(false, List.of(QOS_ROW, QOS_ROW_2)));
+        assertThat(ovsdb.transactions()).hasSize(1);
+        assertThat(ovsdb.qosRows()).hasSize(1).doesNotContain(QOS_ROW, QOS_ROW_2);
     }
 
     @Test
-    @DisplayName("on the netdev datapath the qvo port gets no QoS read, no QoS row and --may-exist: one ip and one "
-            + "ovs-vsctl process")
-    void plugNetdev(RecordingCommandRunner runner) {
-        staleQos(runner, QOS_KEY_QVO, QOS_ROW);
-        nothingExists(runner);
-        plugin(runner).plug(hybridVif(profile().datapathType("netdev").build()), instance());
-        List<String> expected = new ArrayList<>(newPlugDevices());
-        expected.add(run(concat(vsctl("--", "--may-exist", "add-br", BRIDGE, "--", "set", "Bridge", BRIDGE,
-                "datapath_type=netdev",
-                "--", "--may-exist", "add-port", BRIDGE, QVO,
-                "--", "set", "Interface", QVO), externalIds(IFACE_ID))));
-        assertThat(runner.steps()).containsExactlyElementsOf(expected);
-        assertThat(runner.commandCount()).isEqualTo(2);
-        assertThat(vsctlRuns(runner)).isEqualTo(1);
+    @DisplayName("on the netdev datapath the qvo port gets no QoS read, no QoS row and --may-exist: one ip process "
+            + "and one transaction")
+    void plugNetdev() {
+        ovsdb.withQos(QOS_ROW, qosIds(QOS_KEY_QVO));
+        plugin().plug(hybridVif(profile().datapathType("netdev").build()), instance());
+        List<Object> expected = new ArrayList<>(newPlugDevices());
+        expected.add(replugTxn("netdev"));
+        assertThat(ovsdb.timeline()).containsExactlyElementsOf(expected);
+        assertThat(runner.commandCount()).isEqualTo(1);
+        assertThat(ovsdb.reads()).isEmpty();
+        assertThat(ovsdb.transactions()).hasSize(1);
     }
 
     @Test
     @DisplayName("re-plug of a qvo port that still exists (without its veth) with its QoS row: the re-plug "
             + "transaction carries neither destroy nor create")
-    void stalePortWithQosRow(RecordingCommandRunner runner) {
-        portAlreadyOn(runner, BRIDGE, QVO);
-        staleQos(runner, QOS_KEY_QVO, QOS_ROW);
-        nothingExists(runner);
-        plugin(runner, isolating()).plug(hybridVif(), instance());
-        assertThat(runner.steps()).containsExactlyElementsOf(newPlug(
-                run(portTxn(List.of(QOS_ROW), "tag=4095", "vlan_mode=trunk", "trunks=[4095]")),
-                run(replugTxn())));
-        assertThat(runner.argvs().get(runner.argvs().size() - 1))
-                .doesNotContain("destroy", "create", "QoS", "qos=@qos", QOS_ROW);
-        assertThat(vsctlRuns(runner)).isEqualTo(3);
+    void stalePortWithQosRow() {
+        ovsdb.withPort(BRIDGE, QVO).withQos(QOS_ROW, qosIds(QOS_KEY_QVO));
+        plugin(isolating()).plug(hybridVif(), instance());
+        assertThat(ovsdb.timeline()).containsExactlyElementsOf(newPlug(
+                portTxn(true, List.of(QOS_ROW)),
+                replugTxn("system")));
+        assertThat(ovsdb.transactions().get(1)).noneMatch(c -> c instanceof OvsdbCommand.Destroy
+                || c instanceof OvsdbCommand.Create || c.toString().contains("QoS") || c.toString().contains("qos"));
+        assertThat(ovsdb.qosRows()).containsExactly(QOS_ROW);
     }
 
     @Test
     @DisplayName("a failed read of stale QoS rows comes before any device work: nothing is made")
-    void qosReadFails(RecordingCommandRunner runner) {
-        runner.when(RecordingCommandRunner.argvEquals(QOS_READ.toArray(String[]::new)))
-                .thenFail(1, "ovs-vsctl: database connection failed\n");
-        nothingExists(runner);
-        assertThatThrownBy(() -> plugin(runner).plug(hybridVif(), instance()))
-                .isInstanceOf(CommandFailedException.class)
-                .hasMessageContaining("database connection failed");
-        assertThat(runner.steps()).containsExactly(run(QOS_READ));
+    void qosReadFails() {
+        IllegalStateException down = new IllegalStateException("database connection failed");
+        ovsdb.failReads(down);
+        assertThatThrownBy(() -> plugin().plug(hybridVif(), instance())).isSameAs(down);
+        assertThat(ovsdb.timeline()).containsExactly(QOS_READ);
         assertThat(runner.files().devices()).isEmpty();
     }
 
     @Test
     @DisplayName("a qvo port left in the database without its veth: the pair is made and the port re-plugged untagged")
-    void stalePort(RecordingCommandRunner runner) {
-        portAlreadyOn(runner, BRIDGE, QVO);
-        nothingExists(runner);
-        plugin(runner, isolating()).plug(hybridVif(), instance());
-        assertThat(runner.steps()).containsExactlyElementsOf(newPlug(
-                run(portTxn("tag=4095", "vlan_mode=trunk", "trunks=[4095]")), run(replugTxn())));
-        assertThat(vsctlRuns(runner)).isEqualTo(3);
+    void stalePort() {
+        ovsdb.withPort(BRIDGE, QVO);
+        plugin(isolating()).plug(hybridVif(), instance());
+        assertThat(ovsdb.timeline()).containsExactlyElementsOf(newPlug(portTxn(true), replugTxn("system")));
+        assertThat(ovsdb.transactions()).hasSize(2);
     }
 
     @Test
     @DisplayName("re-plug of an existing pair writes the sysctls and updates the MTUs in one ip process, "
-            + "with no ovs-vsctl run at all")
-    void replug(RecordingCommandRunner runner) {
+            + "with no OVSDB call at all")
+    void replug() {
         deviceExists(runner, QBR);
         deviceExists(runner, QVO);
-        nothingExists(runner);
-        plugin(runner, isolating()).plug(hybridVif(), instance());
-        List<String> expected = new ArrayList<>(bridgeSysctls(QBR));
+        plugin(isolating()).plug(hybridVif(), instance());
+        List<Object> expected = new ArrayList<>(bridgeSysctls(QBR));
         expected.addAll(forcedBatch("link set dev " + QBR + " up", "link set dev " + QVB + " mtu 1500",
                 "link set dev " + QVO + " mtu 1500"));
-        assertThat(runner.steps()).containsExactlyElementsOf(expected);
-        assertThat(vsctlRuns(runner)).isZero();
+        assertThat(ovsdb.timeline()).containsExactlyElementsOf(expected);
+        assertThat(ovsdb.transactions()).isEmpty();
+        assertThat(ovsdb.reads()).isEmpty();
     }
 
     @Test
     @DisplayName("a leftover qvb is deleted in the plug's batch, before the pair is made")
-    void leftoverQvb(RecordingCommandRunner runner) {
+    void leftoverQvb() {
         deviceExists(runner, QVB);
-        nothingExists(runner);
-        plugin(runner, OvsSettings.defaults()).plug(hybridVif(profile().datapathType("netdev").build()), instance());
-        assertThat(runner.steps().subList(0, 4)).containsExactly("$ ip -force -batch -", "  " + BRIDGE_LINE,
+        plugin(OvsSettings.defaults()).plug(hybridVif(profile().datapathType("netdev").build()), instance());
+        assertThat(ovsdb.timeline().subList(0, 4)).containsExactly("$ ip -force -batch -", "  " + BRIDGE_LINE,
                 "  link set dev " + QBR + " addrgenmode none", "  link del dev " + QVB);
     }
 
     @Test
     @DisplayName("a failed port transaction is not retried and deletes the veth pair and the bridge this plug made")
-    void rollbackAll(RecordingCommandRunner runner) {
-        runner.when(RecordingCommandRunner.argvContains("add-port")).thenFail(1, "ovs-vsctl: transaction error");
-        nothingExists(runner);
-        assertThatThrownBy(() -> plugin(runner, isolating()).plug(hybridVif(), instance()))
-                .isInstanceOf(CommandFailedException.class)
+    void rollbackAll() {
+        RuntimeException error = RecordingOvsdb.vsctlFailure("ovs-vsctl: transaction error");
+        ovsdb.failTransactions(RecordingOvsdb.holding(OvsdbCommand.AddPort.class), () -> error);
+        assertThatThrownBy(() -> plugin(isolating()).plug(hybridVif(), instance()))
+                .isSameAs(error)
                 .hasMessageContaining("transaction error");
-        assertThat(runner.steps()).containsExactlyElementsOf(newPlug(
-                run(portTxn("tag=4095", "vlan_mode=trunk", "trunks=[4095]")),
+        assertThat(ovsdb.timeline()).containsExactlyElementsOf(newPlug(
+                portTxn(true),
                 run(ip("link", "del", "dev", QVB)),
                 run(ip("link", "del", "dev", QBR))));
-        assertThat(vsctlRuns(runner)).isEqualTo(2);
+        assertThat(ovsdb.transactions()).hasSize(1);
         assertThat(runner.files().devices()).isEmpty();
     }
 
     @Test
     @DisplayName("a failed re-plug transaction deletes the veth pair and the bridge this plug made")
-    void replugFailureRollsBack(RecordingCommandRunner runner) {
-        portAlreadyOn(runner, BRIDGE, QVO);
-        runner.when(RecordingCommandRunner.argvContains("--may-exist", "add-port", BRIDGE, QVO)).thenFail(1,
-                "ovs-vsctl: \"--may-exist add-port " + BRIDGE + " " + QVO + "\" but " + QVO
-                        + " is actually attached to bridge br-ex\n");
-        nothingExists(runner);
-        assertThatThrownBy(() -> plugin(runner).plug(hybridVif(), instance()))
-                .isInstanceOf(CommandFailedException.class)
+    void replugFailureRollsBack() {
+        ovsdb.withPort("br-ex", QVO);
+        assertThatThrownBy(() -> plugin().plug(hybridVif(), instance()))
+                .isInstanceOf(NativeCommandException.class)
                 .hasMessageContaining("is actually attached to bridge br-ex");
-        List<List<String>> argvs = runner.argvs();
-        assertThat(argvs.subList(argvs.size() - 4, argvs.size())).containsExactly(
-                portTxn(),
-                replugTxn(),
-                ip("link", "del", "dev", QVB),
-                ip("link", "del", "dev", QBR));
+        List<Object> timeline = ovsdb.timeline();
+        assertThat(timeline.subList(timeline.size() - 4, timeline.size())).containsExactly(
+                portTxn(false),
+                replugTxn("system"),
+                run(ip("link", "del", "dev", QVB)),
+                run(ip("link", "del", "dev", QBR)));
+        assertThat(runner.files().devices()).isEmpty();
     }
 
     @Test
     @DisplayName("a batch line that fails in the middle is named in the error, and the devices of the lines before "
             + "it are deleted by one more ip process; no port is added")
-    void vethHalfway(RecordingCommandRunner runner) {
+    void vethHalfway() {
         batchFailsAt(runner, "link set dev " + QVB + " promisc on", "RTNETLINK answers: error");
-        nothingExists(runner);
-        assertThatThrownBy(() -> plugin(runner).plug(hybridVif(), instance()))
+        assertThatThrownBy(() -> plugin().plug(hybridVif(), instance()))
                 .isInstanceOfSatisfying(IpBatchException.class, e -> {
                     assertThat(e.line()).isEqualTo(5);
                     assertThat(e.device()).isEqualTo(QVB);
@@ -298,84 +297,82 @@ class HybridPlugTest {
                 })
                 .hasMessage("Step 'set " + QVB + " promiscuous on (ip link set dev " + QVB + " promisc on)' failed on "
                         + "device " + QVB + " (line 5 of the ip batch): RTNETLINK answers: error");
-        List<String> expected = new ArrayList<>(plugBatch(true));
+        List<Object> expected = new ArrayList<>();
+        expected.add(QOS_READ);
+        expected.addAll(plugBatch(true));
         expected.addAll(forcedBatch("link del dev " + QVB, "link del dev " + QBR));
-        List<String> steps = runner.steps();
-        assertThat(steps.subList(1, steps.size())).containsExactlyElementsOf(expected);
-        assertThat(runner.argvs()).noneMatch(a -> a.contains("add-port"));
+        assertThat(ovsdb.timeline()).containsExactlyElementsOf(expected);
+        assertThat(ovsdb.transactions()).isEmpty();
     }
 
     @Test
     @DisplayName("a failure keeps a Linux bridge that existed before the plug")
-    void rollbackKeepsExistingBridge(RecordingCommandRunner runner) {
+    void rollbackKeepsExistingBridge() {
         deviceExists(runner, QBR);
         batchFailsAt(runner, "link set dev " + QVB + " master " + QBR, "RTNETLINK answers: No such device");
-        nothingExists(runner);
-        assertThatThrownBy(() -> plugin(runner).plug(hybridVif(), instance()))
+        assertThatThrownBy(() -> plugin().plug(hybridVif(), instance()))
                 .isInstanceOf(IpBatchException.class)
                 .hasMessageContaining("line 8 of the ip batch");
-        List<String> expected = new ArrayList<>();
-        expected.add(run(QOS_READ));
+        List<Object> expected = new ArrayList<>();
+        expected.add(QOS_READ);
         expected.addAll(bridgeSysctls(QBR));
         expected.addAll(plugBatch(false));
         expected.add(run(ip("link", "del", "dev", QVB)));
-        assertThat(runner.steps()).containsExactlyElementsOf(expected);
-        assertThat(runner.argvs()).noneMatch(a -> a.contains("add-port"));
+        assertThat(ovsdb.timeline()).containsExactlyElementsOf(expected);
+        assertThat(ovsdb.transactions()).isEmpty();
     }
 
     @Test
     @DisplayName("unplug removes the qvo port and its QoS row, then deletes the Linux bridge and the veth pair in "
             + "one ip process")
-    void unplug(RecordingCommandRunner runner) {
-        runner.when(RecordingCommandRunner.argvContains("QoS")).thenReturn(row(QOS_ROW));
-        nothingExists(runner);
+    void unplug() {
+        ovsdb.withPort(BRIDGE, QVO).withQos(QOS_ROW, qosIds(QOS_KEY_QVO));
         deviceExists(runner, QBR);
         deviceExists(runner, QVO);
-        plugin(runner).unplug(hybridVif(), instance());
-        List<String> expected = new ArrayList<>(List.of(
-                run(vsctl("--", "--if-exists", "del-port", BRIDGE, QVO)),
-                run(findQos(QOS_KEY_QVO, "linux-noop")),
-                run(vsctl("--", "--if-exists", "destroy", "QoS", QOS_ROW))));
+        plugin().unplug(hybridVif(), instance());
+        List<Object> expected = new ArrayList<>(List.of(
+                txn(deletePort(BRIDGE, QVO)),
+                QOS_READ,
+                txn(destroyQos(QOS_ROW))));
         expected.addAll(forcedBatch("link del dev " + QBR, "link del dev " + QVO));
-        assertThat(runner.steps()).containsExactlyElementsOf(expected);
+        assertThat(ovsdb.timeline()).containsExactlyElementsOf(expected);
+        assertThat(ovsdb.hasPort(QVO)).isFalse();
+        assertThat(ovsdb.qosRows()).isEmpty();
     }
 
     @Test
     @DisplayName("unplug when no device is left starts no ip process")
-    void unplugNothingLeft(RecordingCommandRunner runner) {
-        nothingExists(runner);
-        plugin(runner).unplug(hybridVif(profile().datapathType("netdev").build()), instance());
-        assertThat(runner.steps()).containsExactly(run(vsctl("--", "--if-exists", "del-port", BRIDGE, QVO)));
+    void unplugNothingLeft() {
+        plugin().unplug(hybridVif(profile().datapathType("netdev").build()), instance());
+        assertThat(ovsdb.timeline()).containsExactly(txn(deletePort(BRIDGE, QVO)));
     }
 
     @Test
-    @DisplayName("plug and unplug of one VIF hold its lock while their commands run")
-    void locked(RecordingCommandRunner runner) {
-        org.osvif.net.NamedLocks locks = new org.osvif.net.NamedLocks();
+    @DisplayName("plug and unplug of one VIF hold its lock while their commands and OVSDB calls run")
+    void locked() {
+        NamedLocks locks = new NamedLocks();
         String lock = "os-vif-ovs-hybrid-" + QVO;
         List<Boolean> held = new ArrayList<>();
         runner.when(c -> true).thenAnswer(c -> {
             held.add(locks.isHeldByCurrentThread(lock));
-            if (c.argv().contains("find")) {
-                return RecordingCommandRunner.ok(OvsFixtures.NO_ROWS).apply(c);
-            }
             return RecordingCommandRunner.ok().apply(c);
         });
-        OvsPlugin plugin = new OvsPlugin(OvsSettings.defaults(), new org.osvif.plug.ovs.internal.ovsdb.VsctlOvsdb(
-                runner, OvsFixtures.CONNECTION, java.time.Duration.ofSeconds(120)), runner, locks);
+        ovsdb.onEachCall(() -> held.add(locks.isHeldByCurrentThread(lock)));
+        OvsPlugin plugin = new OvsPlugin(OvsSettings.defaults(), ovsdb, runner, locks);
         plugin.plug(hybridVif(), instance());
         plugin.unplug(hybridVif(), instance());
-        assertThat(held).isNotEmpty().containsOnly(true);
+        // plug: the QoS read, one ip batch, the transaction; unplug: the port's transaction, the QoS read, the
+        // destruction of the row plug made, one ip batch
+        assertThat(held).hasSize(7).containsOnly(true);
         assertThat(locks.isHeldByCurrentThread(lock)).isFalse();
     }
 
     @Test
     @DisplayName("create_tap is refused before anything runs")
-    void createTap(RecordingCommandRunner runner) {
-        nothingExists(runner);
-        assertThatThrownBy(() -> plugin(runner).plug(hybridVif(profile().createTap(true).build()), instance()))
+    void createTap() {
+        assertThatThrownBy(() -> plugin().plug(hybridVif(profile().createTap(true).build()), instance()))
                 .isInstanceOf(TapCreationNotSupportedException.class)
                 .hasMessage("Tap creation is not supported for VIF type VIFBridge");
-        assertThat(runner.commandCount()).isZero();
+        assertThat(ovsdb.timeline()).isEmpty();
     }
 }

@@ -1,9 +1,7 @@
 package org.osvif.plug.ovs.internal;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.osvif.net.NamedLocks;
 import org.osvif.objects.InstanceInfo;
 import org.osvif.objects.Network;
@@ -15,16 +13,14 @@ import org.osvif.objects.VifPortProfileOpenVSwitch;
 import org.osvif.objects.VifPortProfileOvsRepresentor;
 import org.osvif.objects.VifVHostUser;
 import org.osvif.objects.VifVHostUserMode;
-import org.osvif.plug.ovs.internal.ovsdb.VsctlOvsdb;
 import org.osvif.testing.RecordingCommandRunner;
 
 /**
- * VIFs, names and expected argv shared by the plug path tests. The plugin under test
- * runs the real {@link VsctlOvsdb} on a {@link RecordingCommandRunner}, so every
- * assertion is on the exact argv of {@code ovs-vsctl} and {@code ip}.
+ * VIFs, names and expected host steps shared by the plug path tests. The plugin under test
+ * runs on a {@link RecordingOvsdb} (OVSDB, asserted at the seam with {@link OvsdbCommands}) and a
+ * {@link RecordingCommandRunner} (the {@code ip} processes and file writes).
  */
 final class OvsFixtures {
-    static final String CONNECTION = "tcp:127.0.0.1:6640";
     static final String VIF_ID = "a2b3c4d5-e6f7-4a8b-9c0d-1e2f3a4b5c6d";
     static final String IFACE_ID = "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9";
     static final String MAC = "fa:16:3e:11:22:33";
@@ -50,23 +46,17 @@ final class OvsFixtures {
     static final String QOS_ROW = "af23f8c2-8f6e-44d5-ae40-f005b60e1f8e";
     /** A second QoS row, for a port that left two behind. */
     static final String QOS_ROW_2 = "5b1e7c3d-2a4f-4e8b-9c6d-0f1a2b3c4d5e";
-    static final String PORT_ROW = "1adc9a08-cf7e-4b4f-ba63-63a4c80decdd";
-    static final String NO_ROWS = "{\"data\":[],\"headings\":[\"_uuid\"]}";
-    static final List<String> VSCTL =
-            List.of("ovs-vsctl", "--timeout=120", "--oneline", "--format=json", "--db=" + CONNECTION);
-
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
     private OvsFixtures() {
     }
 
-    static OvsPlugin plugin(RecordingCommandRunner runner, OvsSettings settings) {
-        return new OvsPlugin(settings, new VsctlOvsdb(runner, CONNECTION, Duration.ofSeconds(120)), runner,
-                new NamedLocks());
+    /** The plugin on the OVSDB seam: host commands through the runner, OVSDB through the fake. */
+    static OvsPlugin plugin(RecordingCommandRunner runner, RecordingOvsdb ovsdb, OvsSettings settings) {
+        return new OvsPlugin(settings, ovsdb, runner, new NamedLocks());
     }
 
-    static OvsPlugin plugin(RecordingCommandRunner runner) {
-        return plugin(runner, OvsSettings.defaults());
+    static OvsPlugin plugin(RecordingCommandRunner runner, RecordingOvsdb ovsdb) {
+        return plugin(runner, ovsdb, OvsSettings.defaults());
     }
 
     static OvsSettings isolating() {
@@ -134,26 +124,6 @@ final class OvsFixtures {
 
     // ---- argv ----
 
-    static List<String> vsctl(String... args) {
-        List<String> argv = new ArrayList<>(VSCTL);
-        argv.addAll(List.of(args));
-        return argv;
-    }
-
-    static List<String> findPort(String port) {
-        return vsctl("--", "--columns=_uuid", "find", "Port", "name=" + port);
-    }
-
-    static List<String> findQos(String key, String type) {
-        return vsctl("--", "--columns=_uuid", "find", "QoS", "external_ids:id=" + str(key),
-                "external_ids:_type=" + type);
-    }
-
-    /** A string as VsctlSyntax writes it: bare when a plain identifier, else quoted. */
-    static String str(String value) {
-        return PLAIN.matcher(value).matches() ? value : "\"" + value + "\"";
-    }
-
     static List<String> ip(String... args) {
         List<String> argv = new ArrayList<>();
         argv.add("ip");
@@ -188,73 +158,7 @@ final class OvsFixtures {
                 write("/proc/sys/net/ipv4/conf/" + bridge + "/arp_announce", "2"));
     }
 
-    static String row(String uuid) {
-        return rows(uuid);
-    }
-
-    /** ovs-vsctl's JSON for a {@code --columns=_uuid find} that found these rows, in this order. */
-    static String rows(String... uuids) {
-        StringBuilder data = new StringBuilder();
-        for (String uuid : uuids) {
-            if (data.length() > 0) {
-                data.append(',');
-            }
-            data.append("[[\"uuid\",\"").append(uuid).append("\"]]");
-        }
-        return "{\"data\":[" + data + "],\"headings\":[\"_uuid\"]}";
-    }
-
-    /**
-     * The default QoS read of a plug on the system datapath ({@code default_qos_type}
-     * linux-noop): the rows keyed to the port whose QoS key is {@code key}, left behind when its
-     * Port row was deleted outside os-vif (the same find as unplug's).
-     */
-    static List<String> findDefaultQos(String key) {
-        return findQos(key, "linux-noop");
-    }
-
-    /**
-     * The commands of a port transaction that destroy stale QoS rows, in this order, each
-     * {@code -- --if-exists destroy QoS UUID}; they come right before {@code --id=@qos create QoS}.
-     */
-    static List<String> destroyQos(String... uuids) {
-        List<String> argv = new ArrayList<>();
-        for (String uuid : uuids) {
-            argv.addAll(List.of("--", "--if-exists", "destroy", "QoS", uuid));
-        }
-        return argv;
-    }
-
-    /** The external_ids arguments of a VIF's Interface, in upstream's order. */
-    static List<String> externalIds(String ifaceId) {
-        return List.of("external_ids:iface-id=" + str(ifaceId), "external_ids:iface-status=active",
-                "external_ids:attached-mac=" + str(MAC), "external_ids:vm-uuid=" + str(INSTANCE_UUID));
-    }
-
-    static List<String> concat(List<String> first, String... rest) {
-        List<String> all = new ArrayList<>(first);
-        all.addAll(List.of(rest));
-        return all;
-    }
-
-    static List<String> concat(List<String> first, List<String> second, String... rest) {
-        List<String> all = new ArrayList<>(first);
-        all.addAll(second);
-        all.addAll(List.of(rest));
-        return all;
-    }
-
     // ---- scripting ----
-
-    /**
-     * Scripts a read-only world: every port missing (the runner's fake {@code /sys/class/net}
-     * starts empty, so every device too), every find answering no rows (so no stale QoS rows
-     * either), every change succeeding.
-     */
-    static void nothingExists(RecordingCommandRunner runner) {
-        runner.when(RecordingCommandRunner.argvContains("find")).thenReturn(NO_ROWS);
-        runner.dispatch(RecordingCommandRunner.ok());
-    }
 
     /** Puts a device in the runner's fake {@code /sys/class/net} (and its sysctl files). */
     static void deviceExists(RecordingCommandRunner runner, String dev) {
@@ -268,45 +172,5 @@ final class OvsFixtures {
             return RecordingCommandRunner.fail(1, message + "\nCommand failed -:" + (lines.indexOf(line) + 1) + "\n")
                     .apply(c);
         });
-    }
-
-    /**
-     * ovs-vsctl's stderr when a plain {@code add-port} meets a port of that name (ovs-vsctl's
-     * {@code check_conflicts}).
-     */
-    static String portAlreadyExistsError(String port, String bridge) {
-        return "ovs-vsctl: cannot create a port named " + port + " because a port named " + port
-                + " already exists on bridge " + bridge + "\n";
-    }
-
-    /**
-     * Scripts a port that already exists on {@code bridge}: a transaction with a plain
-     * {@code add-port BRIDGE PORT} (without {@code --may-exist}) fails as ovs-vsctl does,
-     * exit code 1, changing nothing. A {@code --may-exist add-port} is left to the other rules.
-     */
-    static void portAlreadyOn(RecordingCommandRunner runner, String bridge, String port) {
-        runner.when(RecordingCommandRunner.argvContains("--", "add-port", bridge, port))
-                .thenFail(1, portAlreadyExistsError(port, bridge));
-    }
-
-    /**
-     * Scripts the default QoS read ({@link #findDefaultQos}) of the port whose QoS key is
-     * {@code key} to find these rows; every other command, the port transaction included, is
-     * left to the other rules.
-     */
-    static void staleQos(RecordingCommandRunner runner, String key, String... uuids) {
-        runner.when(RecordingCommandRunner.argvEquals(findDefaultQos(key).toArray(String[]::new)))
-                .thenReturn(rows(uuids));
-    }
-
-    /** @return how many ovs-vsctl processes ran */
-    static long vsctlRuns(RecordingCommandRunner runner) {
-        return runner.commands().stream().filter(c -> c.program().equals(VsctlOvsdb.PROGRAM)).count();
-    }
-
-    /** Scripts the existence check of a port ({@code find Port name=PORT}) to find it. */
-    static void portExists(RecordingCommandRunner runner, String port) {
-        runner.when(RecordingCommandRunner.argvEquals(findPort(port).toArray(String[]::new)))
-                .thenReturn(row(PORT_ROW));
     }
 }

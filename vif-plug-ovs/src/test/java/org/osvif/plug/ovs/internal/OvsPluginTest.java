@@ -8,7 +8,6 @@ import static org.osvif.plug.ovs.internal.OvsFixtures.VIF_ID;
 import static org.osvif.plug.ovs.internal.OvsFixtures.hybridVif;
 import static org.osvif.plug.ovs.internal.OvsFixtures.instance;
 import static org.osvif.plug.ovs.internal.OvsFixtures.network;
-import static org.osvif.plug.ovs.internal.OvsFixtures.nothingExists;
 import static org.osvif.plug.ovs.internal.OvsFixtures.ovsVif;
 import static org.osvif.plug.ovs.internal.OvsFixtures.plugin;
 import static org.osvif.plug.ovs.internal.OvsFixtures.profile;
@@ -41,6 +40,14 @@ import org.osvif.testing.RecordingCommandRunnerExtension;
 @ExtendWith(RecordingCommandRunnerExtension.class)
 @DisplayName("OvsPlugin")
 class OvsPluginTest {
+    /** The OVSDB seam: a new one for each test (JUnit makes a new outer instance for each nested test too). */
+    private final RecordingOvsdb ovsdb = RecordingOvsdb.create();
+
+    /** Neither a host command nor an OVSDB call, read or transaction. */
+    private void assertNothingRan(RecordingCommandRunner runner) {
+        assertThat(runner.commandCount()).isZero();
+        assertThat(ovsdb.timeline()).isEmpty();
+    }
 
     @Nested
     @DisplayName("describe()")
@@ -49,7 +56,7 @@ class OvsPluginTest {
         @Test
         @DisplayName("lists the four VIF classes up to their current versions with the profiles handled")
         void describe(RecordingCommandRunner runner) {
-            HostPluginInfo info = plugin(runner).describe();
+            HostPluginInfo info = plugin(runner, ovsdb).describe();
             assertThat(info.pluginName()).isEqualTo("ovs");
             assertThat(info.vifInfo()).extracting(HostVifInfo::vifObjectName)
                     .containsExactly("VIFBridge", "VIFOpenVSwitch", "VIFVHostUser", "VIFHostDevice");
@@ -62,7 +69,7 @@ class OvsPluginTest {
                     "VIFPortProfileOpenVSwitch 1.0-1.4", "VIFPortProfileOVSRepresentor 1.0-1.4");
             assertThat(profiles(info.getVif("VIFHostDevice"))).containsExactly(
                     "VIFPortProfileOpenVSwitch 1.0-1.4", "VIFPortProfileOVSRepresentor 1.0-1.4");
-            assertThat(runner.commandCount()).isZero();
+            assertNothingRan(runner);
         }
 
         private List<String> profiles(HostVifInfo vif) {
@@ -84,7 +91,7 @@ class OvsPluginTest {
                 assertThatThrownBy(() -> call.accept(vif)).isInstanceOf(MissingPortProfileException.class)
                         .hasMessage("A port profile is mandatory for the OpenVSwitch plugin");
             }
-            assertThat(runner.commandCount()).isZero();
+            assertNothingRan(runner);
         }
 
         @Test
@@ -97,21 +104,22 @@ class OvsPluginTest {
                 assertThatThrownBy(() -> call.accept(vif)).isInstanceOf(WrongPortProfileException.class)
                         .hasMessage("Port profile VIFPortProfile8021Qbh is not a subclass of VIFPortProfileOpenVSwitch");
             }
-            assertThat(runner.commandCount()).isZero();
+            assertNothingRan(runner);
         }
 
         @Test
         @DisplayName("a subclass of VIFPortProfileOpenVSwitch is accepted, as upstream's isinstance check")
         void subclass(RecordingCommandRunner runner) {
-            nothingExists(runner);
             VifPortProfileFpOpenVSwitch.Builder fp = VifPortProfileFpOpenVSwitch.builder();
             fp.interfaceId(VIF_ID).bridgeName("br-fp").hybridPlug(false);
-            plugin(runner).plug(ovsVif(fp.build()).build(), instance());
-            assertThat(runner.commandCount()).isEqualTo(1);
+            plugin(runner, ovsdb).plug(ovsVif(fp.build()).build(), instance());
+            assertThat(ovsdb.timeline()).containsExactly(
+                    OvsdbCommands.txn(OvsdbCommands.addBridge(BRIDGE, "system")));
+            assertThat(runner.commandCount()).isZero();
         }
 
         private List<Consumer<VifBase>> calls(RecordingCommandRunner runner) {
-            OvsPlugin plugin = plugin(runner);
+            OvsPlugin plugin = plugin(runner, ovsdb);
             return List.of(v -> plugin.plug(v, instance()), v -> plugin.unplug(v, instance()));
         }
     }
@@ -125,13 +133,13 @@ class OvsPluginTest {
         @DisplayName("an invalid vif_name")
         void vifName(String name, RecordingCommandRunner runner) {
             VifOpenVSwitch vif = ovsVif(profile().createPort(true).build()).vifName(name).build();
-            assertThatThrownBy(() -> plugin(runner).plug(vif, instance()))
+            assertThatThrownBy(() -> plugin(runner, ovsdb).plug(vif, instance()))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("vif_name");
-            assertThatThrownBy(() -> plugin(runner).unplug(vif, instance()))
+            assertThatThrownBy(() -> plugin(runner, ovsdb).unplug(vif, instance()))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("vif_name");
-            assertThatThrownBy(() -> plugin(runner, OvsSettings.defaults().withPerPortBridge(true))
+            assertThatThrownBy(() -> plugin(runner, ovsdb, OvsSettings.defaults().withPerPortBridge(true))
                     .plug(vif, instance())).isInstanceOf(IllegalArgumentException.class);
-            assertThat(runner.commandCount()).isZero();
+            assertNothingRan(runner);
         }
 
         @ParameterizedTest
@@ -139,25 +147,25 @@ class OvsPluginTest {
         @DisplayName("an invalid Open vSwitch bridge")
         void bridge(String bridge, RecordingCommandRunner runner) {
             VifOpenVSwitch vif = ovsVif(profile().build()).network(network(bridge)).build();
-            assertThatThrownBy(() -> plugin(runner).plug(vif, instance()))
+            assertThatThrownBy(() -> plugin(runner, ovsdb).plug(vif, instance()))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Open vSwitch bridge");
-            assertThatThrownBy(() -> plugin(runner).unplug(vif, instance()))
+            assertThatThrownBy(() -> plugin(runner, ovsdb).unplug(vif, instance()))
                     .isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> plugin(runner).plug(hybridVif().toBuilder().network(network(bridge)).build(),
+            assertThatThrownBy(() -> plugin(runner, ovsdb).plug(hybridVif().toBuilder().network(network(bridge)).build(),
                     instance())).isInstanceOf(IllegalArgumentException.class);
-            assertThat(runner.commandCount()).isZero();
+            assertNothingRan(runner);
         }
 
         @Test
         @DisplayName("an invalid Linux bridge of a hybrid plug")
         void linuxBridge(RecordingCommandRunner runner) {
             VifBridge vif = hybridVif().toBuilder().bridgeName("qbr 1").build();
-            assertThatThrownBy(() -> plugin(runner).plug(vif, instance()))
+            assertThatThrownBy(() -> plugin(runner, ovsdb).plug(vif, instance()))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("Invalid Linux bridge name 'qbr 1'");
-            assertThatThrownBy(() -> plugin(runner).unplug(vif, instance()))
+            assertThatThrownBy(() -> plugin(runner, ovsdb).unplug(vif, instance()))
                     .isInstanceOf(IllegalArgumentException.class);
-            assertThat(runner.commandCount()).isZero();
+            assertNothingRan(runner);
         }
     }
 
@@ -170,56 +178,55 @@ class OvsPluginTest {
         void unsupported(RecordingCommandRunner runner) {
             VifGeneric vif = VifGeneric.builder().id(VIF_ID).address(MAC).plugin("ovs").network(network(BRIDGE))
                     .vifName("tap0").portProfile(profile().build()).build();
-            assertThatThrownBy(() -> plugin(runner).plug(vif, instance())).isInstanceOf(VifException.class)
+            assertThatThrownBy(() -> plugin(runner, ovsdb).plug(vif, instance())).isInstanceOf(VifException.class)
                     .hasMessageStartingWith("This vif type is not supported by this plugin: VIFGeneric");
-            assertThatThrownBy(() -> plugin(runner).unplug(vif, instance())).isInstanceOf(VifException.class);
-            assertThat(runner.commandCount()).isZero();
+            assertThatThrownBy(() -> plugin(runner, ovsdb).unplug(vif, instance())).isInstanceOf(VifException.class);
+            assertNothingRan(runner);
         }
 
         @Test
         @DisplayName("a VIF without a network or bridge")
         void noNetwork(RecordingCommandRunner runner) {
             VifOpenVSwitch noNetwork = ovsVif(profile().build()).network(null).build();
-            assertThatThrownBy(() -> plugin(runner).plug(noNetwork, instance()))
+            assertThatThrownBy(() -> plugin(runner, ovsdb).plug(noNetwork, instance()))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no network");
             VifOpenVSwitch noBridge = ovsVif(profile().build())
                     .network(Network.builder().id(OvsFixtures.NETWORK_ID).build()).build();
-            assertThatThrownBy(() -> plugin(runner).unplug(noBridge, instance()))
+            assertThatThrownBy(() -> plugin(runner, ovsdb).unplug(noBridge, instance()))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("network.bridge");
-            assertThat(runner.commandCount()).isZero();
+            assertNothingRan(runner);
         }
 
         @Test
         @DisplayName("an MTU the kernel refuses")
         void mtu(RecordingCommandRunner runner) {
             VifBridge vif = hybridVif().toBuilder().network(network(BRIDGE, 70000)).build();
-            assertThatThrownBy(() -> plugin(runner).plug(vif, instance()))
+            assertThatThrownBy(() -> plugin(runner, ovsdb).plug(vif, instance()))
                     .isInstanceOf(IllegalArgumentException.class).hasMessage(
                             "Invalid MTU 70000 for VIF " + VIF_ID + ": must be 68..65535");
-            assertThat(runner.commandCount()).isZero();
+            assertNothingRan(runner);
         }
 
         @Test
         @DisplayName("a VIFOpenVSwitch with create_port but without vif_name")
         void noVifName(RecordingCommandRunner runner) {
             VifOpenVSwitch vif = ovsVif(profile().createPort(true).build()).unset(VifOpenVSwitch.VIF_NAME).build();
-            assertThatThrownBy(() -> plugin(runner).plug(vif, instance()))
+            assertThatThrownBy(() -> plugin(runner, ovsdb).plug(vif, instance()))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no vif_name");
-            assertThat(runner.commandCount()).isZero();
+            assertNothingRan(runner);
         }
 
         @Test
         @DisplayName("a profile without interface_id when the port gets external_ids")
         void noInterfaceId(RecordingCommandRunner runner) {
-            nothingExists(runner);
             VifOpenVSwitch vif = ovsVif(new org.osvif.objects.VifPortProfileOpenVSwitch.Builder().createPort(true)
                     .build()).build();
-            assertThatThrownBy(() -> plugin(runner).plug(vif, instance()))
+            assertThatThrownBy(() -> plugin(runner, ovsdb).plug(vif, instance()))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no interface_id");
-            assertThatThrownBy(() -> plugin(runner).plug(hybridVif(
+            assertThatThrownBy(() -> plugin(runner, ovsdb).plug(hybridVif(
                     new org.osvif.objects.VifPortProfileOpenVSwitch.Builder().build()), instance()))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no interface_id");
-            assertThat(runner.commandCount()).isZero();
+            assertNothingRan(runner);
         }
     }
 
@@ -230,9 +237,8 @@ class OvsPluginTest {
         @ParameterizedTest
         @ValueSource(strings = {"br-int", "br-ex", "qbr1", "pb-other"})
         @DisplayName("refuses every bridge but trunk bridges and the VIF's own per-port bridge")
-        void guard(String bridge, RecordingCommandRunner runner) {
-            Transaction txn = new org.osvif.plug.ovs.internal.ovsdb.VsctlOvsdb(runner, OvsFixtures.CONNECTION,
-                    java.time.Duration.ofSeconds(1)).transaction();
+        void guard(String bridge) {
+            Transaction txn = ovsdb.transaction();
             assertThatThrownBy(() -> BridgeDeletion.delete(txn, bridge, VIF_ID))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("Refusing to delete");
             BridgeDeletion.deleteIfTrunk(txn, bridge);
@@ -241,12 +247,12 @@ class OvsPluginTest {
 
         @Test
         @DisplayName("deletes trunk bridges and the per-port bridge")
-        void allowed(RecordingCommandRunner runner) {
-            Transaction txn = new org.osvif.plug.ovs.internal.ovsdb.VsctlOvsdb(runner, OvsFixtures.CONNECTION,
-                    java.time.Duration.ofSeconds(1)).transaction();
+        void allowed() {
+            Transaction txn = ovsdb.transaction();
             BridgeDeletion.deleteIfTrunk(txn, "tbr-1234");
             BridgeDeletion.deletePerPortBridge(txn, VIF_ID);
-            assertThat(txn.commands()).hasSize(2);
+            assertThat(txn.commands()).containsExactly(OvsdbCommands.deleteBridge("tbr-1234"),
+                    OvsdbCommands.deleteBridge(OvsFixtures.PB));
         }
     }
 }

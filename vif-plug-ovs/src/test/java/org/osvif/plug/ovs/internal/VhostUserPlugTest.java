@@ -8,79 +8,104 @@ import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_KEY_VHU;
 import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_ROW;
 import static org.osvif.plug.ovs.internal.OvsFixtures.QOS_ROW_2;
 import static org.osvif.plug.ovs.internal.OvsFixtures.VHU;
-import static org.osvif.plug.ovs.internal.OvsFixtures.concat;
-import static org.osvif.plug.ovs.internal.OvsFixtures.destroyQos;
-import static org.osvif.plug.ovs.internal.OvsFixtures.externalIds;
-import static org.osvif.plug.ovs.internal.OvsFixtures.findDefaultQos;
-import static org.osvif.plug.ovs.internal.OvsFixtures.findQos;
 import static org.osvif.plug.ovs.internal.OvsFixtures.instance;
 import static org.osvif.plug.ovs.internal.OvsFixtures.isolating;
 import static org.osvif.plug.ovs.internal.OvsFixtures.network;
-import static org.osvif.plug.ovs.internal.OvsFixtures.nothingExists;
-import static org.osvif.plug.ovs.internal.OvsFixtures.plugin;
-import static org.osvif.plug.ovs.internal.OvsFixtures.portAlreadyOn;
 import static org.osvif.plug.ovs.internal.OvsFixtures.profile;
-import static org.osvif.plug.ovs.internal.OvsFixtures.row;
-import static org.osvif.plug.ovs.internal.OvsFixtures.staleQos;
-import static org.osvif.plug.ovs.internal.OvsFixtures.str;
 import static org.osvif.plug.ovs.internal.OvsFixtures.vhostUserVif;
-import static org.osvif.plug.ovs.internal.OvsFixtures.vsctl;
-import static org.osvif.plug.ovs.internal.OvsFixtures.vsctlRuns;
+import static org.osvif.plug.ovs.internal.OvsdbCommands.addBridge;
+import static org.osvif.plug.ovs.internal.OvsdbCommands.createQos;
+import static org.osvif.plug.ovs.internal.OvsdbCommands.deleteBridge;
+import static org.osvif.plug.ovs.internal.OvsdbCommands.deletePort;
+import static org.osvif.plug.ovs.internal.OvsdbCommands.destroyQos;
+import static org.osvif.plug.ovs.internal.OvsdbCommands.ids;
+import static org.osvif.plug.ovs.internal.OvsdbCommands.mayExistPort;
+import static org.osvif.plug.ovs.internal.OvsdbCommands.newPort;
+import static org.osvif.plug.ovs.internal.OvsdbCommands.qosIds;
+import static org.osvif.plug.ovs.internal.OvsdbCommands.qosRead;
+import static org.osvif.plug.ovs.internal.OvsdbCommands.setPort;
+import static org.osvif.plug.ovs.internal.OvsdbCommands.txn;
+import static org.osvif.plug.ovs.internal.OvsdbCommands.vifIds;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.osvif.exec.CommandFailedException;
 import org.osvif.objects.VifVHostUser;
 import org.osvif.objects.VifVHostUserMode;
 import org.osvif.plug.ovs.TapCreationNotSupportedException;
+import org.osvif.plug.ovs.internal.RecordingOvsdb.Txn;
+import org.osvif.plug.ovs.internal.ovsdb.OvsdbCommand;
+import org.osvif.plug.ovs.internal.ovsdb.OvsdbValue;
 import org.osvif.testing.RecordingCommandRunner;
 import org.osvif.testing.RecordingCommandRunnerExtension;
 
+/** The vhost-user path at the OVSDB seam: no kernel device, so no host step at all. */
 @ExtendWith(RecordingCommandRunnerExtension.class)
 @DisplayName("VIFVHostUser")
 class VhostUserPlugTest {
     private static final String SOCKET = "/var/lib/vhost_sockets/" + VHU;
+    /** Client mode: Open vSwitch serves the socket. */
+    private static final String CLIENT = "dpdkvhostuser";
+    /** Server mode: the hypervisor serves the socket, at vhost-server-path. */
+    private static final String SERVER = "dpdkvhostuserclient";
 
-    /**
-     * The transaction up to the Interface's external_ids. With {@code portSet} (the isolation) the
-     * port must be new, so it is a plain add-port; without, {@code --may-exist add-port}.
-     */
-    static List<String> head(String... portSet) {
-        List<String> argv = vsctl("--", "--may-exist", "add-br", BRIDGE, "--", "set", "Bridge", BRIDGE,
-                "datapath_type=netdev");
-        if (portSet.length > 0) {
-            argv.addAll(List.of("--", "add-port", BRIDGE, VHU));
-        } else {
-            argv.addAll(List.of("--", "--may-exist", "add-port", BRIDGE, VHU));
-        }
-        if (portSet.length > 0) {
-            argv.addAll(List.of("--", "set", "Port", VHU));
-            argv.addAll(List.of(portSet));
-        }
-        argv.addAll(List.of("--", "set", "Interface", VHU));
-        argv.addAll(externalIds(IFACE_ID));
-        return argv;
+    private RecordingCommandRunner runner;
+    private RecordingOvsdb ovsdb;
+
+    @BeforeEach
+    void setUp(RecordingCommandRunner runner) {
+        this.runner = runner;
+        this.ovsdb = RecordingOvsdb.alongside(runner);
+    }
+
+    private OvsPlugin plugin() {
+        return OvsFixtures.plugin(runner, ovsdb);
+    }
+
+    private OvsPlugin plugin(OvsSettings settings) {
+        return OvsFixtures.plugin(runner, ovsdb, settings);
     }
 
     /**
-     * The transaction of a new client-mode port on the system datapath: a plain add-port, the
-     * destruction of each {@code stale} QoS row, the new row, {@code portSet} (the isolation), the link.
+     * The port's transaction. A port that gets isolation or a QoS row must be new (a plain
+     * add-port, then each {@code stale} QoS row destroyed before the new row); otherwise
+     * {@code --may-exist add-port}. The Interface gets the external_ids, the type, the socket
+     * path in server mode and the MTU.
      */
-    static List<String> systemTxn(List<String> stale, String... portSet) {
-        List<String> argv = vsctl("--", "--may-exist", "add-br", BRIDGE, "--", "set", "Bridge", BRIDGE,
-                "datapath_type=system", "--", "add-port", BRIDGE, VHU);
-        argv.addAll(destroyQos(stale.toArray(String[]::new)));
-        argv.addAll(List.of("--", "--id=@qos", "create", "QoS", "type=linux-noop",
-                "external_ids={id=" + str(QOS_KEY_VHU) + ",_type=linux-noop}",
-                "--", "set", "Port", VHU));
-        argv.addAll(List.of(portSet));
-        argv.add("qos=@qos");
-        argv.addAll(List.of("--", "set", "Interface", VHU));
-        argv.addAll(externalIds(IFACE_ID));
-        argv.addAll(List.of("type=dpdkvhostuser", "mtu_request=1500"));
-        return argv;
+    static Txn portTxn(String datapath, boolean isolated, boolean qos, List<String> stale, String type, int mtu) {
+        List<OvsdbCommand> c = new ArrayList<>(List.of(addBridge(BRIDGE, datapath)));
+        c.add(isolated || qos ? newPort(BRIDGE, VHU) : mayExistPort(BRIDGE, VHU));
+        if (qos) {
+            stale.forEach(uuid -> c.add(destroyQos(uuid)));
+            c.add(createQos(QOS_KEY_VHU));
+        }
+        if (isolated || qos) {
+            c.add(setPort(VHU, isolated, qos));
+        }
+        Map<String, OvsdbValue> iface = new LinkedHashMap<>();
+        iface.put("external_ids", OvsdbValue.map(vifIds(IFACE_ID)));
+        iface.put("type", OvsdbValue.of(type));
+        if (SERVER.equals(type)) {
+            iface.put("options", OvsdbValue.map(ids("vhost-server-path", SOCKET)));
+        }
+        iface.put("mtu_request", OvsdbValue.of(mtu));
+        c.add(new OvsdbCommand.Set("Interface", VHU, iface));
+        return txn(c);
+    }
+
+    /** On the default netdev datapath: no QoS row. */
+    static Txn netdevTxn(boolean isolated, String type, int mtu) {
+        return portTxn("netdev", isolated, false, List.of(), type, mtu);
+    }
+
+    /** On the system datapath, client mode: a QoS row unless the port exists. */
+    static Txn systemTxn(boolean isolated, boolean qos, List<String> stale) {
+        return portTxn("system", isolated, qos, stale, CLIENT, 1500);
     }
 
     private static VifVHostUser systemVif() {
@@ -90,168 +115,143 @@ class VhostUserPlugTest {
     @Test
     @DisplayName("server mode: dpdkvhostuserclient with the socket path and mtu_request, in one transaction, "
             + "no QoS read on the default netdev datapath")
-    void serverMode(RecordingCommandRunner runner) {
-        runner.when(RecordingCommandRunner.argvContains("find")).thenReturn(row(QOS_ROW));
-        nothingExists(runner);
-        plugin(runner).plug(vhostUserVif(VifVHostUserMode.SERVER).build(), instance());
-        assertThat(runner.argvs()).containsExactly(concat(head(), "type=dpdkvhostuserclient",
-                "options:vhost-server-path=\"" + SOCKET + "\"", "mtu_request=1500"));
+    void serverMode() {
+        ovsdb.withQos(QOS_ROW, qosIds(QOS_KEY_VHU));
+        plugin().plug(vhostUserVif(VifVHostUserMode.SERVER).build(), instance());
+        assertThat(ovsdb.timeline()).containsExactly(netdevTxn(false, SERVER, 1500));
+        assertThat(ovsdb.qosRows()).containsExactly(QOS_ROW);
     }
 
     @Test
     @DisplayName("client mode: dpdkvhostuser without a socket path")
-    void clientMode(RecordingCommandRunner runner) {
-        nothingExists(runner);
-        plugin(runner).plug(vhostUserVif(VifVHostUserMode.CLIENT).network(network(BRIDGE, 9000)).build(),
-                instance());
-        assertThat(runner.argvs()).containsExactly(concat(head(), "type=dpdkvhostuser", "mtu_request=9000"));
+    void clientMode() {
+        plugin().plug(vhostUserVif(VifVHostUserMode.CLIENT).network(network(BRIDGE, 9000)).build(), instance());
+        assertThat(ovsdb.timeline()).containsExactly(netdevTxn(false, CLIENT, 9000));
     }
 
     @Test
     @DisplayName("without isolate_vif an existing port is no failure: --may-exist, one transaction")
-    void existingNotIsolated(RecordingCommandRunner runner) {
-        portAlreadyOn(runner, BRIDGE, VHU);
-        nothingExists(runner);
-        plugin(runner).plug(vhostUserVif(VifVHostUserMode.CLIENT).build(), instance());
-        assertThat(runner.argvs()).containsExactly(concat(head(), "type=dpdkvhostuser", "mtu_request=1500"));
+    void existingNotIsolated() {
+        ovsdb.withPort(BRIDGE, VHU);
+        plugin().plug(vhostUserVif(VifVHostUserMode.CLIENT).build(), instance());
+        assertThat(ovsdb.timeline()).containsExactly(netdevTxn(false, CLIENT, 1500));
     }
 
     @Test
-    @DisplayName("with isolate_vif a new port is isolated in the same transaction, the only ovs-vsctl run")
-    void isolated(RecordingCommandRunner runner) {
-        nothingExists(runner);
-        plugin(runner, isolating()).plug(vhostUserVif(VifVHostUserMode.CLIENT).build(), instance());
-        assertThat(runner.argvs()).containsExactly(
-                concat(head("tag=4095", "vlan_mode=trunk", "trunks=[4095]"), "type=dpdkvhostuser",
-                        "mtu_request=1500"));
-        assertThat(vsctlRuns(runner)).isEqualTo(1);
+    @DisplayName("with isolate_vif a new port is isolated in the same transaction, the only OVSDB call")
+    void isolated() {
+        plugin(isolating()).plug(vhostUserVif(VifVHostUserMode.CLIENT).build(), instance());
+        assertThat(ovsdb.timeline()).containsExactly(netdevTxn(true, CLIENT, 1500));
+        assertThat(runner.commandCount()).isZero();
     }
 
     @Test
     @DisplayName("re-plug with isolate_vif: the isolating transaction fails, the re-plug leaves the port untagged")
-    void replugIsolated(RecordingCommandRunner runner) {
-        portAlreadyOn(runner, BRIDGE, VHU);
-        nothingExists(runner);
-        plugin(runner, isolating()).plug(vhostUserVif(VifVHostUserMode.SERVER).build(), instance());
-        assertThat(runner.argvs()).containsExactly(
-                concat(head("tag=4095", "vlan_mode=trunk", "trunks=[4095]"), "type=dpdkvhostuserclient",
-                        "options:vhost-server-path=\"" + SOCKET + "\"", "mtu_request=1500"),
-                concat(head(), "type=dpdkvhostuserclient",
-                        "options:vhost-server-path=\"" + SOCKET + "\"", "mtu_request=1500"));
-        assertThat(vsctlRuns(runner)).isEqualTo(2);
+    void replugIsolated() {
+        ovsdb.withPort(BRIDGE, VHU);
+        plugin(isolating()).plug(vhostUserVif(VifVHostUserMode.SERVER).build(), instance());
+        assertThat(ovsdb.timeline()).containsExactly(
+                netdevTxn(true, SERVER, 1500),
+                netdevTxn(false, SERVER, 1500));
+        assertThat(ovsdb.transactions()).hasSize(2);
     }
 
     @Test
     @DisplayName("with isolate_vif a failure other than an existing port is not retried and propagates")
-    void otherFailure(RecordingCommandRunner runner) {
-        runner.when(RecordingCommandRunner.argvContains("add-port"))
-                .thenFail(1, "ovs-vsctl: no bridge named " + BRIDGE + "\n");
-        nothingExists(runner);
-        assertThatThrownBy(() -> plugin(runner, isolating()).plug(vhostUserVif(VifVHostUserMode.CLIENT).build(),
+    void otherFailure() {
+        RuntimeException error = RecordingOvsdb.vsctlFailure("ovs-vsctl: no bridge named " + BRIDGE + "\n");
+        ovsdb.failTransactions(RecordingOvsdb.holding(OvsdbCommand.AddPort.class), () -> error);
+        assertThatThrownBy(() -> plugin(isolating()).plug(vhostUserVif(VifVHostUserMode.CLIENT).build(),
                 instance()))
-                .isInstanceOf(CommandFailedException.class)
+                .isSameAs(error)
                 .hasMessageContaining("no bridge named " + BRIDGE);
-        assertThat(runner.argvs()).containsExactly(
-                concat(head("tag=4095", "vlan_mode=trunk", "trunks=[4095]"), "type=dpdkvhostuser",
-                        "mtu_request=1500"));
+        assertThat(ovsdb.timeline()).containsExactly(netdevTxn(true, CLIENT, 1500));
     }
 
     @Test
     @DisplayName("on the system datapath: the read of stale QoS rows, then one transaction where the new port gets "
             + "a QoS row with a plain add-port")
-    void systemDatapath(RecordingCommandRunner runner) {
-        nothingExists(runner);
-        plugin(runner).plug(systemVif(), instance());
-        List<String> expected = vsctl("--", "--may-exist", "add-br", BRIDGE, "--", "set", "Bridge", BRIDGE,
-                "datapath_type=system", "--", "add-port", BRIDGE, VHU,
-                "--", "--id=@qos", "create", "QoS", "type=linux-noop",
-                "external_ids={id=" + str(QOS_KEY_VHU) + ",_type=linux-noop}",
-                "--", "set", "Port", VHU, "qos=@qos",
-                "--", "set", "Interface", VHU);
-        expected.addAll(externalIds(IFACE_ID));
-        expected.addAll(List.of("type=dpdkvhostuser", "mtu_request=1500"));
-        assertThat(runner.argvs()).containsExactly(
-                findDefaultQos(QOS_KEY_VHU),
-                expected);
+    void systemDatapath() {
+        plugin().plug(systemVif(), instance());
+        assertThat(ovsdb.timeline()).containsExactly(
+                qosRead(QOS_KEY_VHU),
+                txn(addBridge(BRIDGE, "system"), newPort(BRIDGE, VHU), createQos(QOS_KEY_VHU),
+                        setPort(VHU, false, true),
+                        OvsdbCommands.set("Interface", VHU, "external_ids", vifIds(IFACE_ID), "type", CLIENT,
+                                "mtu_request", 1500)));
+        assertThat(ovsdb.timeline().get(1)).isEqualTo(systemTxn(false, true, List.of()));
     }
 
     @Test
     @DisplayName("on the system datapath a stale QoS row is destroyed before the new one is created, "
             + "in the port's one transaction")
-    void systemStaleQosRow(RecordingCommandRunner runner) {
-        staleQos(runner, QOS_KEY_VHU, QOS_ROW);
-        nothingExists(runner);
-        plugin(runner).plug(systemVif(), instance());
-        assertThat(runner.argvs()).containsExactly(
-                findDefaultQos(QOS_KEY_VHU),
-                systemTxn(List.of(QOS_ROW)));
+    void systemStaleQosRow() {
+        ovsdb.withQos(QOS_ROW, qosIds(QOS_KEY_VHU));
+        plugin().plug(systemVif(), instance());
+        assertThat(ovsdb.timeline()).containsExactly(qosRead(QOS_KEY_VHU), systemTxn(false, true, List.of(QOS_ROW)));
     }
 
     @Test
     @DisplayName("on the system datapath two stale QoS rows are both destroyed, in the order found; with isolate_vif")
-    void systemTwoStaleQosRows(RecordingCommandRunner runner) {
-        staleQos(runner, QOS_KEY_VHU, QOS_ROW, QOS_ROW_2);
-        nothingExists(runner);
-        plugin(runner, isolating()).plug(systemVif(), instance());
-        assertThat(runner.argvs()).containsExactly(
-                findDefaultQos(QOS_KEY_VHU),
-                systemTxn(List.of(QOS_ROW, QOS_ROW_2), "tag=4095", "vlan_mode=trunk", "trunks=[4095]"));
+    void systemTwoStaleQosRows() {
+        ovsdb.withQos(QOS_ROW, qosIds(QOS_KEY_VHU)).withQos(QOS_ROW_2, qosIds(QOS_KEY_VHU));
+        plugin(isolating()).plug(systemVif(), instance());
+        assertThat(ovsdb.timeline()).containsExactly(
+                qosRead(QOS_KEY_VHU),
+                systemTxn(true, true, List.of(QOS_ROW, QOS_ROW_2)));
     }
 
     @Test
     @DisplayName("on the system datapath a re-plug whose QoS row the read finds carries neither destroy nor create")
-    void systemReplugWithQosRow(RecordingCommandRunner runner) {
-        portAlreadyOn(runner, BRIDGE, VHU);
-        staleQos(runner, QOS_KEY_VHU, QOS_ROW);
-        nothingExists(runner);
-        plugin(runner).plug(systemVif(), instance());
-        List<String> replug = concat(vsctl("--", "--may-exist", "add-br", BRIDGE, "--", "set", "Bridge", BRIDGE,
-                "datapath_type=system", "--", "--may-exist", "add-port", BRIDGE, VHU,
-                "--", "set", "Interface", VHU), externalIds(IFACE_ID), "type=dpdkvhostuser", "mtu_request=1500");
-        assertThat(runner.argvs()).containsExactly(
-                findDefaultQos(QOS_KEY_VHU),
-                systemTxn(List.of(QOS_ROW)),
-                replug);
-        assertThat(vsctlRuns(runner)).isEqualTo(3);
+    void systemReplugWithQosRow() {
+        ovsdb.withPort(BRIDGE, VHU).withQos(QOS_ROW, qosIds(QOS_KEY_VHU));
+        plugin().plug(systemVif(), instance());
+        assertThat(ovsdb.timeline()).containsExactly(
+                qosRead(QOS_KEY_VHU),
+                systemTxn(false, true, List.of(QOS_ROW)),
+                systemTxn(false, false, List.of()));
+        assertThat(ovsdb.transactions()).hasSize(2);
+        assertThat(ovsdb.qosRows()).containsExactly(QOS_ROW);
     }
 
     @Test
     @DisplayName("unplug removes the port in one transaction; a netdev port has no QoS row and no kernel device")
-    void unplug(RecordingCommandRunner runner) {
-        nothingExists(runner);
-        plugin(runner).unplug(vhostUserVif(VifVHostUserMode.SERVER).build(), instance());
-        assertThat(runner.argvs()).containsExactly(vsctl("--", "--if-exists", "del-port", BRIDGE, VHU));
+    void unplug() {
+        ovsdb.withPort(BRIDGE, VHU);
+        plugin().unplug(vhostUserVif(VifVHostUserMode.SERVER).build(), instance());
+        assertThat(ovsdb.timeline()).containsExactly(txn(deletePort(BRIDGE, VHU)));
+        assertThat(ovsdb.hasPort(VHU)).isFalse();
+        assertThat(runner.commandCount()).isZero();
     }
 
     @Test
     @DisplayName("unplug on the system datapath also destroys the port's QoS rows")
-    void unplugSystem(RecordingCommandRunner runner) {
-        nothingExists(runner);
-        plugin(runner).unplug(vhostUserVif(VifVHostUserMode.SERVER)
+    void unplugSystem() {
+        ovsdb.withQos(QOS_ROW, qosIds(QOS_KEY_VHU));
+        plugin().unplug(vhostUserVif(VifVHostUserMode.SERVER)
                 .portProfile(profile().datapathType("system").build()).build(), instance());
-        assertThat(runner.argvs()).containsExactly(
-                vsctl("--", "--if-exists", "del-port", BRIDGE, VHU),
-                findQos(QosKeys.id(VHU).toString(), "linux-noop"));
+        assertThat(ovsdb.timeline()).containsExactly(
+                txn(deletePort(BRIDGE, VHU)),
+                qosRead(QosKeys.id(VHU).toString()),
+                txn(destroyQos(QOS_ROW)));
+        assertThat(ovsdb.qosRows()).isEmpty();
     }
 
     @Test
     @DisplayName("unplug from a trunk bridge deletes the trunk bridge in the same transaction")
-    void unplugTrunk(RecordingCommandRunner runner) {
-        nothingExists(runner);
+    void unplugTrunk() {
         String trunk = "tbr-5e6f7a8b-9c";
-        plugin(runner).unplug(vhostUserVif(VifVHostUserMode.SERVER).network(network(trunk)).build(), instance());
-        assertThat(runner.argvs()).containsExactly(
-                vsctl("--", "--if-exists", "del-port", trunk, VHU, "--", "--if-exists", "del-br", trunk));
+        plugin().unplug(vhostUserVif(VifVHostUserMode.SERVER).network(network(trunk)).build(), instance());
+        assertThat(ovsdb.timeline()).containsExactly(txn(deletePort(trunk, VHU), deleteBridge(trunk)));
     }
 
     @Test
     @DisplayName("create_tap is refused before anything runs")
-    void createTap(RecordingCommandRunner runner) {
-        nothingExists(runner);
-        assertThatThrownBy(() -> plugin(runner).plug(vhostUserVif(VifVHostUserMode.SERVER)
+    void createTap() {
+        assertThatThrownBy(() -> plugin().plug(vhostUserVif(VifVHostUserMode.SERVER)
                 .portProfile(profile().createTap(true).build()).build(), instance()))
                 .isInstanceOf(TapCreationNotSupportedException.class)
                 .hasMessageContaining("VIFVHostUser");
-        assertThat(runner.commandCount()).isZero();
+        assertThat(ovsdb.timeline()).isEmpty();
     }
 }

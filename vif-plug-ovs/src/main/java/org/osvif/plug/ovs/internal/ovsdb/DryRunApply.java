@@ -53,6 +53,34 @@ final class DryRunApply {
         return Map.copyOf(apply.named);
     }
 
+    /**
+     * Answers a {@code select} from the dry run's database, as the server would after the
+     * transaction's earlier operations.
+     *
+     * @param replica the dry run's database
+     * @param json the select operation
+     * @return the rows, each with the selected columns (every column when none is named)
+     */
+    static com.fasterxml.jackson.databind.node.ArrayNode select(InMemoryReplica replica, JsonNode json) {
+        DryRunApply apply = new DryRunApply(replica);
+        com.fasterxml.jackson.databind.node.ArrayNode rows =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        for (Row row : apply.matching(json.path("table").asText(), json)) {
+            com.fasterxml.jackson.databind.node.ObjectNode out = rows.addObject();
+            List<String> columns = new ArrayList<>();
+            json.path("columns").forEach(c -> columns.add(c.asText()));
+            if (columns.isEmpty()) {
+                columns.add("_uuid");
+                columns.addAll(row.columns());
+            }
+            for (String column : columns) {
+                Object value = "_uuid".equals(column) ? row.uuid() : row.get(column);
+                out.set(column, OvsdbValues.toJson(value == null ? OvsdbSet.EMPTY : value));
+            }
+        }
+        return rows;
+    }
+
     private void one(String op, JsonNode json) {
         String table = json.path("table").asText();
         switch (op) {
@@ -121,7 +149,12 @@ final class DryRunApply {
                 Object wanted = resolve(OvsdbValues.fromJson(condition.get(2)));
                 Object held = "_uuid".equals(condition.get(0).asText()) ? row.uuid()
                         : row.get(condition.get(0).asText());
-                all &= Objects.equals(wanted, held);
+                if ("includes".equals(condition.get(1).asText()) && wanted instanceof OvsdbMap w
+                        && held instanceof OvsdbMap h) {
+                    all &= h.entries().entrySet().containsAll(w.entries().entrySet());
+                } else {
+                    all &= Objects.equals(wanted, held);
+                }
             }
             if (all) {
                 rows.add(row);

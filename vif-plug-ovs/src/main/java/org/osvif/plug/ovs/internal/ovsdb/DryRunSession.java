@@ -81,14 +81,14 @@ final class DryRunSession implements OvsdbSession {
         return new TransactResult(results);
     }
 
-    /** What the server would answer: the inserted row's UUID, next_cfg 1 for a select. */
-    private static JsonNode answer(Operation op, Map<String, org.osvif.ovsdb.Uuid> inserted) {
+    /** What the server would answer: the inserted row's UUID, a select's rows from the dry run's database. */
+    private JsonNode answer(Operation op, Map<String, org.osvif.ovsdb.Uuid> inserted) {
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         switch (op.op()) {
             case "insert" -> result.putArray("uuid").add("uuid").add(String.valueOf(
                     inserted.getOrDefault(op.toJson().path("uuid-name").asText(), new org.osvif.ovsdb.Uuid(
                             java.util.UUID.randomUUID())).value()));
-            case "select" -> result.putArray("rows").addObject().put("next_cfg", 1);
+            case "select" -> result.set("rows", DryRunApply.select(replica, op.toJson()));
             case "update", "mutate", "delete" -> result.put("count", 1);
             default -> {
                 // wait, comment, commit and the like answer with an empty object

@@ -301,13 +301,19 @@ public final class NativeOvsdb implements Ovsdb {
         }
     }
 
+    /**
+     * Only what the driver reads: names and membership (to translate commands), {@code datapath_type}
+     * (to skip a write that changes nothing), {@code ofport} and {@code error} (to report interfaces
+     * ovs-vswitchd could not set up), {@code cur_cfg}/{@code next_cfg} (to wait for ovs-vswitchd) and
+     * the QoS keys (stale QoS rows). Every monitored column is one more thing ovsdb-server computes and
+     * sends on each change; other columns are read with a {@code select} when asked for.
+     */
     private static Map<String, List<String>> replicated() {
         Map<String, List<String>> tables = new LinkedHashMap<>();
-        tables.put(OPEN_VSWITCH, List.of("bridges", "cur_cfg", "next_cfg"));
+        tables.put(OPEN_VSWITCH, List.of("cur_cfg", "next_cfg"));
         tables.put("Bridge", List.of("name", "ports", "datapath_type"));
-        tables.put("Port", List.of("name", "interfaces", "tag", "vlan_mode", "trunks", "qos", "external_ids"));
-        tables.put("Interface", List.of("name", "type", "external_ids", "options", "mtu_request", "ofport",
-                "error"));
+        tables.put("Port", List.of("name", "interfaces"));
+        tables.put("Interface", List.of("name", "ofport", "error"));
         tables.put("QoS", List.of("type", "external_ids"));
         return java.util.Collections.unmodifiableMap(tables);
     }

@@ -290,18 +290,35 @@ class NativeOvsdbTest {
         }
 
         @Test
-        @DisplayName("get reads a record by name; a set of one comes back as that member, as with ovs-vsctl")
+        @DisplayName("get reads a replicated column by name; a set of one comes back as that member, as with "
+                + "ovs-vsctl")
         void get() {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", "tap0");
+            row.put("ofport", new OvsdbSet(List.of(7L)));
+            replica.put("Interface", row);
+            bridge("br-int", port("tap9"));
+
+            assertThat(ovsdb.get("Interface", "tap0", "ofport")).contains(OvsdbValue.of(7));
+            assertThat(ovsdb.get("Interface", "tap1", "ofport")).isEmpty();
+            assertThat(ovsdb.portExists("tap9")).isTrue();
+            assertThat(ovsdb.bridgeExists("br-int")).isTrue();
+            assertThat(ovsdb.bridgeExists("br-x")).isFalse();
+            assertThat(sent()).as("answered from the replica").isEmpty();
+        }
+
+        @Test
+        @DisplayName("a column the replica does not hold is read with one select")
+        void select() {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", "tap0");
             row.put("interfaces", OvsdbSet.EMPTY);
             row.put("trunks", new OvsdbSet(List.of(4095L)));
-            replica.put("Port", row);
+            bridge("br-int", replica.put("Port", row));
 
             assertThat(ovsdb.get("Port", "tap0", "trunks")).contains(OvsdbValue.of(4095));
-            assertThat(ovsdb.get("Port", "tap1", "trunks")).isEmpty();
-            assertThat(ovsdb.portExists("tap0")).isTrue();
-            assertThat(ovsdb.bridgeExists("br-int")).isFalse();
+            assertThat(sent()).containsExactly(request("{\"op\":\"select\",\"table\":\"Port\",\"where\":"
+                    + "[[\"name\",\"==\",\"tap0\"]],\"columns\":[\"_uuid\",\"trunks\"]}"));
         }
     }
 

@@ -35,24 +35,9 @@ import org.osvif.testing.RecordingCommandRunnerExtension;
  * The generic path with {@code create_tap}: the tap's host steps interleaved with the OVSDB
  * calls, and its deletion when the port's transaction fails.
  */
-@ExtendWith(RecordingCommandRunnerExtension.class)
 @DisplayName("VIFOpenVSwitch, generic path: create_tap")
-class GenericPlugTapTest {
+class GenericPlugTapTest extends PlugPathTest {
     private static final String TAP_DEL = run(ip("link", "del", "dev", TAP));
-
-    private RecordingCommandRunner runner;
-    private RecordingOvsdb ovsdb;
-
-    @BeforeEach
-    void setUp(RecordingCommandRunner runner) {
-        this.runner = runner;
-        this.ovsdb = RecordingOvsdb.alongside(runner);
-        runner.dispatch(RecordingCommandRunner.ok());
-    }
-
-    private OvsPlugin plugin(OvsSettings settings) {
-        return OvsFixtures.plugin(runner, ovsdb, settings);
-    }
 
     private static VifOpenVSwitch tapVif() {
         return ovsVif(profile().createPort(true).createTap(true).build()).build();

@@ -46,27 +46,8 @@ import org.osvif.testing.RecordingCommandRunner;
 import org.osvif.testing.RecordingCommandRunnerExtension;
 
 /** The generic path's plug, asserted at the OVSDB seam (the transactions and reads) plus the host steps. */
-@ExtendWith(RecordingCommandRunnerExtension.class)
 @DisplayName("VIFOpenVSwitch, generic path: plug")
-class GenericPlugTest {
-    private RecordingCommandRunner runner;
-    private RecordingOvsdb ovsdb;
-
-    @BeforeEach
-    void setUp(RecordingCommandRunner runner) {
-        this.runner = runner;
-        this.ovsdb = RecordingOvsdb.alongside(runner);
-        runner.dispatch(RecordingCommandRunner.ok());
-    }
-
-    private OvsPlugin plugin() {
-        return OvsFixtures.plugin(runner, ovsdb);
-    }
-
-    private OvsPlugin plugin(OvsSettings settings) {
-        return OvsFixtures.plugin(runner, ovsdb, settings);
-    }
-
+class GenericPlugTest extends PlugPathTest {
     private static VifOpenVSwitch netdevPortVif() {
         return ovsVif(profile().createPort(true).datapathType("netdev").build()).build();
     }

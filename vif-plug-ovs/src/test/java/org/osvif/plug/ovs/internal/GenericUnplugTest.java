@@ -32,23 +32,8 @@ import org.osvif.testing.RecordingCommandRunner;
 import org.osvif.testing.RecordingCommandRunnerExtension;
 
 /** The generic path's unplug: the port's transaction, then its QoS rows, then the device. */
-@ExtendWith(RecordingCommandRunnerExtension.class)
 @DisplayName("VIFOpenVSwitch, generic path: unplug")
-class GenericUnplugTest {
-    private RecordingCommandRunner runner;
-    private RecordingOvsdb ovsdb;
-
-    @BeforeEach
-    void setUp(RecordingCommandRunner runner) {
-        this.runner = runner;
-        this.ovsdb = RecordingOvsdb.alongside(runner);
-        runner.dispatch(RecordingCommandRunner.ok());
-    }
-
-    private OvsPlugin plugin() {
-        return OvsFixtures.plugin(runner, ovsdb);
-    }
-
+class GenericUnplugTest extends PlugPathTest {
     @Test
     @DisplayName("removes the port, then its QoS rows, then the device")
     void unplug() {

@@ -49,33 +49,14 @@ import org.osvif.testing.RecordingCommandRunner;
 import org.osvif.testing.RecordingCommandRunnerExtension;
 
 /** The hybrid plug: host steps (one ip batch, sysctl files) interleaved with the OVSDB calls at the seam. */
-@ExtendWith(RecordingCommandRunnerExtension.class)
 @DisplayName("VIFBridge, hybrid plug")
-class HybridPlugTest {
+class HybridPlugTest extends PlugPathTest {
 
     static final String BRIDGE_LINE = "link add name " + QBR
             + " type bridge forward_delay 0 stp_state 0 mcast_snooping 0 ageing_time 0";
 
     /** The read a plug of a new qvo port makes on the system datapath: the port's stale QoS rows. */
     static final Read QOS_READ = OvsdbCommands.qosRead(QOS_KEY_QVO);
-
-    private RecordingCommandRunner runner;
-    private RecordingOvsdb ovsdb;
-
-    @BeforeEach
-    void setUp(RecordingCommandRunner runner) {
-        this.runner = runner;
-        this.ovsdb = RecordingOvsdb.alongside(runner);
-        runner.dispatch(RecordingCommandRunner.ok());
-    }
-
-    private OvsPlugin plugin() {
-        return OvsFixtures.plugin(runner, ovsdb);
-    }
-
-    private OvsPlugin plugin(OvsSettings settings) {
-        return OvsFixtures.plugin(runner, ovsdb, settings);
-    }
 
     /**
      * The one ip process of a new plug: the bridge (when new, without an IPv6 link-local address),

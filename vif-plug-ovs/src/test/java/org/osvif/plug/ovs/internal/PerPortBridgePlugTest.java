@@ -46,26 +46,11 @@ import org.osvif.testing.RecordingCommandRunner;
 import org.osvif.testing.RecordingCommandRunnerExtension;
 
 /** The per-port bridge path at the OVSDB seam: one transaction per plug and per unplug. */
-@ExtendWith(RecordingCommandRunnerExtension.class)
 @DisplayName("VIFOpenVSwitch, per_port_bridge")
-class PerPortBridgePlugTest {
+class PerPortBridgePlugTest extends PlugPathTest {
     private static final OvsSettings PER_PORT = OvsSettings.defaults().withPerPortBridge(true);
     /** The first read of a plug on the system datapath: the VIF port's stale QoS rows. */
     private static final Read QOS_READ = OvsdbCommands.qosRead(QOS_KEY_TAP);
-
-    private RecordingCommandRunner runner;
-    private RecordingOvsdb ovsdb;
-
-    @BeforeEach
-    void setUp(RecordingCommandRunner runner) {
-        this.runner = runner;
-        this.ovsdb = RecordingOvsdb.alongside(runner);
-        runner.dispatch(RecordingCommandRunner.ok());
-    }
-
-    private OvsPlugin plugin(OvsSettings settings) {
-        return OvsFixtures.plugin(runner, ovsdb, settings);
-    }
 
     /**
      * The plug's one transaction. The VIF's port is added with a plain add-port when it is to be

@@ -49,25 +49,14 @@ import org.osvif.testing.RecordingCommandRunner;
 import org.osvif.testing.RecordingCommandRunnerExtension;
 
 /** SR-IOV representors at the OVSDB seam, with the representor's ip batch in the same timeline. */
-@ExtendWith(RecordingCommandRunnerExtension.class)
 @DisplayName("VIFHostDevice, SR-IOV representors")
-class RepresentorPlugTest {
+class RepresentorPlugTest extends PlugPathTest {
     /** The representor of VF 1 from Linux 5.8 on, and the read of its stale QoS rows. */
     private static final String ENP = "enp3s0f0_1";
     private static final Read ENP_QOS_READ = qosRead(QOS_KEY_ENP3S0F0_1);
 
     @TempDir
     Path root;
-
-    private RecordingCommandRunner runner;
-    private RecordingOvsdb ovsdb;
-
-    @BeforeEach
-    void setUp(RecordingCommandRunner runner) {
-        this.runner = runner;
-        this.ovsdb = RecordingOvsdb.alongside(runner);
-        runner.dispatch(RecordingCommandRunner.ok());
-    }
 
     private OvsPlugin plugin(FakeSysfs sysfs) {
         return plugin(OvsSettings.defaults(), sysfs);

@@ -45,30 +45,18 @@ import org.osvif.testing.RecordingCommandRunner;
 import org.osvif.testing.RecordingCommandRunnerExtension;
 
 /** The vhost-user path at the OVSDB seam: no kernel device, so no host step at all. */
-@ExtendWith(RecordingCommandRunnerExtension.class)
 @DisplayName("VIFVHostUser")
-class VhostUserPlugTest {
+class VhostUserPlugTest extends PlugPathTest {
     private static final String SOCKET = "/var/lib/vhost_sockets/" + VHU;
     /** Client mode: Open vSwitch serves the socket. */
     private static final String CLIENT = "dpdkvhostuser";
     /** Server mode: the hypervisor serves the socket, at vhost-server-path. */
     private static final String SERVER = "dpdkvhostuserclient";
 
-    private RecordingCommandRunner runner;
-    private RecordingOvsdb ovsdb;
-
-    @BeforeEach
-    void setUp(RecordingCommandRunner runner) {
-        this.runner = runner;
-        this.ovsdb = RecordingOvsdb.alongside(runner);
-    }
-
-    private OvsPlugin plugin() {
-        return OvsFixtures.plugin(runner, ovsdb);
-    }
-
-    private OvsPlugin plugin(OvsSettings settings) {
-        return OvsFixtures.plugin(runner, ovsdb, settings);
+    /** Unscripted: any host command on this path fails the test. */
+    @Override
+    boolean hostCommandsSucceed() {
+        return false;
     }
 
     /**

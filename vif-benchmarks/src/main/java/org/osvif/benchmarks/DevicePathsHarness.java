@@ -40,7 +40,7 @@ import org.osvif.testing.ovs.PrivateOvs;
  * runner; latencies are wall time, percentiles nearest-rank.
  */
 public final class DevicePathsHarness {
-    private static final String INSIDE = "--inside-db";
+    private static final String INSIDE = SandboxChild.INSIDE;
     private static final String LB_BRIDGE = "brqbench0";
     private static final String LB_IFACE = "lbphys0";
 
@@ -63,15 +63,7 @@ public final class DevicePathsHarness {
         }
         try (PrivateOvs ovs = PrivateOvs.start(PrivateOvs.Options.defaults().withShutdownHook(true))) {
             ovs.addBridge(PlugLatencyHarness.BRIDGE);
-            List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ovs.namespace(), "env"));
-            for (String variable : List.of("OVS_RUNDIR", "OVS_DBDIR", "OVS_LOGDIR", "OVS_SYSCONFDIR")) {
-                argv.add(variable + "=" + ovs.dir());
-            }
-            argv.add(ProcessHandle.current().info().command()
-                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            argv.addAll(List.of("-cp", System.getProperty("java.class.path"), DevicePathsHarness.class.getName(),
-                    INSIDE, ovs.dbConnection()));
-            argv.addAll(List.of(args));
+            List<String> argv = SandboxChild.argv(ovs, DevicePathsHarness.class, args);
             int code = new ProcessBuilder(argv).inheritIO().start().waitFor();
             if (code != 0) {
                 System.exit(code);

@@ -102,7 +102,7 @@ public final class PlugLatencyHarness {
     static final VersionManifest PYTHON_3_0_0 = VersionManifest.of(Map.of(
             VifPortProfileOpenVSwitch.OBJ_NAME, ObjectVersion.of(1, 3)));
     static final double LATENCY_TARGET = 1.2;
-    private static final String INSIDE = "--inside-db";
+    private static final String INSIDE = SandboxChild.INSIDE;
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(150);
 
     private PlugLatencyHarness() {
@@ -214,15 +214,7 @@ public final class PlugLatencyHarness {
         progress("starting a private Open vSwitch");
         try (PrivateOvs ovs = PrivateOvs.start(PrivateOvs.Options.defaults().withShutdownHook(true))) {
             ovs.addBridge(BRIDGE);
-            List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ovs.namespace(), "env"));
-            for (String variable : List.of("OVS_RUNDIR", "OVS_DBDIR", "OVS_LOGDIR", "OVS_SYSCONFDIR")) {
-                argv.add(variable + "=" + ovs.dir());
-            }
-            argv.add(ProcessHandle.current().info().command()
-                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            argv.addAll(List.of("-cp", System.getProperty("java.class.path"), PlugLatencyHarness.class.getName(),
-                    INSIDE, ovs.dbConnection()));
-            argv.addAll(List.of(args));
+            List<String> argv = SandboxChild.argv(ovs, PlugLatencyHarness.class, args);
             progress("running the measurement inside network namespace " + ovs.namespace());
             Process child = new ProcessBuilder(argv).inheritIO().start();
             try {

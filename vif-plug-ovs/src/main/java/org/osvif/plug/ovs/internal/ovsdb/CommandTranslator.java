@@ -42,7 +42,8 @@ import org.osvif.plug.ovs.internal.ovsdb.NativeCommandException.Reason;
  */
 final class CommandTranslator {
     private static final String OPEN_VSWITCH = "Open_vSwitch";
-    private static final Set<String> NAMED_TABLES = Set.of("Bridge", "Port", "Interface");
+    /** The tables whose records are named by their {@code name} column (unique index). */
+    static final Set<String> NAMED_TABLES = Set.of("Bridge", "Port", "Interface");
 
     private final Replica replica;
     private final DatabaseSchema schema;

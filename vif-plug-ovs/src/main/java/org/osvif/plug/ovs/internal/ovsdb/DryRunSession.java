@@ -115,6 +115,6 @@ final class DryRunSession implements OvsdbSession {
 
     @Override
     public String toString() {
-        return "DryRunSession" + Map.of("database", DATABASE);
+        return "DryRunSession[" + DATABASE + "]";
     }
 }

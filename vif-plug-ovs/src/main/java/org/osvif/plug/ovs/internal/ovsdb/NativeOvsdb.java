@@ -76,7 +76,7 @@ public final class NativeOvsdb implements Ovsdb {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("ovs_vsctl_timeout must not be negative, not " + timeout);
         }
-        this.timeout = timeout.isZero() ? UNBOUNDED_TIMEOUT : timeout;
+        this.timeout = bounded(timeout);
         this.noWait = noWait;
     }
 
@@ -91,8 +91,12 @@ public final class NativeOvsdb implements Ovsdb {
     public static NativeOvsdb connectingTo(org.osvif.ovsdb.OvsdbClientOptions options, Duration timeout,
             boolean noWait) {
         Objects.requireNonNull(options, "options");
-        Duration bound = timeout.isZero() ? UNBOUNDED_TIMEOUT : timeout;
-        return new NativeOvsdb(() -> ClientSession.open(options, bound), timeout, noWait);
+        return new NativeOvsdb(() -> ClientSession.open(options, bounded(timeout)), timeout, noWait);
+    }
+
+    /** ovs-vsctl's 0 ("forever") as a deadline: nothing here waits forever. */
+    private static Duration bounded(Duration timeout) {
+        return timeout.isZero() ? UNBOUNDED_TIMEOUT : timeout;
     }
 
     /** @return the deadline of each call */
@@ -215,7 +219,7 @@ public final class NativeOvsdb implements Ovsdb {
         Map<String, OvsdbValue> conditions = new LinkedHashMap<>();
         if (OPEN_VSWITCH.equals(table) && ".".equals(record)) {
             // the one row
-        } else if (Set.of("Bridge", "Port", "Interface").contains(table)) {
+        } else if (CommandTranslator.NAMED_TABLES.contains(table)) {
             conditions.put("name", OvsdbValue.of(record));
         } else {
             conditions.put("_uuid", OvsdbValue.uuid(record));
